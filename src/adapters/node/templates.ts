@@ -1,0 +1,65 @@
+// Loads the table specs and catalogs shipped in templates/ (or a directory given by the user).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Catalog, parseCatalogFile, resolveCatalog } from '../../core/catalog/catalog';
+import type { CatalogFile, Classification } from '../../core/catalog/schema';
+import { describeIssues } from '../../core/spec/schema';
+import { UserError } from '../../core/errors';
+import { parseSpec } from '../../core/spec/parse';
+import type { TableSpec } from '../../core/spec/schema';
+import { ZodError } from 'zod';
+
+/** The project's templates/ folder, found from this file whether run from src or dist. */
+export function templatesDir(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'templates', 'tables');
+    if (fs.existsSync(candidate)) return path.join(dir, 'templates');
+  }
+  throw new Error('找不到 templates 目录');
+}
+
+function readJson(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file} 不是有效的 JSON：${(e as Error).message}`);
+  }
+}
+
+export function loadSpecs(dir = path.join(templatesDir(), 'tables')): TableSpec[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => parseSpec(readJson(path.join(dir, f)), path.join(dir, f)));
+}
+
+export function loadCatalogFiles(dir = path.join(templatesDir(), 'catalogs')): CatalogFile[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      try {
+        return parseCatalogFile(readJson(file));
+      } catch (e) {
+        if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
+        throw e;
+      }
+    });
+}
+
+export function catalogYears(files: CatalogFile[], classification: Classification): number[] {
+  return files.filter((f) => f.classification === classification).map((f) => f.year).sort();
+}
+
+/** The built-in catalog of a year, or a clear error naming the years there are. */
+export function loadCatalog(classification: Classification, year: number, files = loadCatalogFiles()): Catalog {
+  const catalog = resolveCatalog(files, classification, year);
+  if (!catalog) {
+    throw new UserError(`没有${year}年的政府收支分类科目表。已有年份：${catalogYears(files, classification).join('、')}`);
+  }
+  return catalog;
+}

@@ -1,0 +1,80 @@
+// gongkai template: one workbook with a sheet per standard table, live formulas for every total.
+import * as fs from 'node:fs';
+import { ZodError } from 'zod';
+import { UserError } from '../../core/errors';
+import { Ledger, ledgerToTables } from '../../core/ledger';
+import { buildWorkbook } from '../../core/plan/workbook';
+import { describeIssues } from '../../core/spec/schema';
+import { KIND_NAMES, type Kind, selectSpecs } from '../../core/spec/parse';
+import type { WorkbookPlan } from '../../core/plan/types';
+import { loadCatalog, loadSpecs } from '../../adapters/node/templates';
+import { planToBuffer } from '../../adapters/exceljs/write-plan';
+import { writeFileAtomic } from '../../adapters/node/output';
+
+export interface TemplateArgs {
+  kind: string;
+  year?: string;
+  unit?: string;
+  tables?: string;
+  options?: string;
+  data?: string;
+  output: string;
+  force?: boolean;
+}
+
+export function readLedger(file: string): Ledger {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UserError(`无法读取明细数据 ${file}：${(e as Error).message}`);
+  }
+  try {
+    return Ledger.parse(json);
+  } catch (e) {
+    if (e instanceof ZodError) throw new UserError(`明细数据 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
+    throw e;
+  }
+}
+
+function parseKind(kind: string): Kind {
+  if (kind === 'budget' || kind === 'final') return kind;
+  throw new UserError(`未知的 --kind「${kind}」：预算请用 budget，决算请用 final。`);
+}
+
+function parseYear(text: string | undefined): number {
+  if (!text || !/^\d{4}$/.test(text)) throw new UserError(`--year 应为四位年份，例如 2025（收到「${text ?? ''}」）。`);
+  return Number(text);
+}
+
+export function planTemplate(args: TemplateArgs): { plan: WorkbookPlan; summary: string } {
+  const kind = parseKind(args.kind);
+  const ledger = args.data ? readLedger(args.data) : undefined;
+  if (ledger && ledger.kind !== kind) throw new UserError(`明细数据 ${args.data} 是${KIND_NAMES[ledger.kind]}数据，与 --kind ${kind} 不符。`);
+  const year = args.year ? parseYear(args.year) : ledger?.year ?? parseYear(args.year);
+  if (ledger && ledger.year !== year) throw new UserError(`明细数据 ${args.data} 是 ${ledger.year} 年的，与 --year ${year} 不符。`);
+  const department = args.unit ?? ledger?.department;
+  if (!department) throw new UserError('请用 --unit 给出单位名称。');
+  const specs = selectSpecs(loadSpecs(), kind, args.tables?.split(/[,，\s]+/).filter(Boolean));
+  const classes = loadCatalog('function', year).classes();
+  const declared = new Set(specs.flatMap((s) => s.options.map((o) => o.key)));
+  const options: Record<string, boolean> = {};
+  for (const raw of args.options?.split(/[,，\s]+/).filter(Boolean) ?? []) {
+    const off = raw.startsWith('no-');
+    const key = off ? raw.slice(3) : raw;
+    if (!declared.has(key)) throw new UserError(`未知的选项「${raw}」。所选表支持：${[...declared].join('、') || '（无）'}`);
+    options[key] = !off;
+  }
+  const plan = buildWorkbook({ specs, department, year, classes, options, data: ledger ? ledgerToTables(ledger) : undefined });
+  const summary = [
+    `${department} ${year}年${KIND_NAMES[kind]}公开表，共 ${plan.sheets.length} 张：`,
+    ...plan.sheets.map((s) => `  ${s.name}`),
+  ].join('\n');
+  return { plan, summary };
+}
+
+export async function runTemplate(args: TemplateArgs): Promise<string> {
+  const { plan, summary } = planTemplate(args);
+  await writeFileAtomic(args.output, () => planToBuffer(plan), { force: args.force, inputs: args.data ? [args.data] : [] });
+  return `${summary}\n已写入 ${args.output}`;
+}

@@ -1,0 +1,92 @@
+// The gongkai command line. Each command is a thin wrapper over a module in ./commands.
+import { Command, CommanderError, Help } from 'commander';
+import { UserError } from '../core/errors';
+import { runTemplate } from './commands/template';
+
+const HELP_LABELS: [RegExp, string][] = [
+  [/^Usage:/m, '用法：'],
+  [/^Options:/m, '选项：'],
+  [/^Commands:/m, '命令：'],
+  [/^Arguments:/m, '参数：'],
+  [/\[options\]/g, '[选项]'],
+  [/\[command\]/g, '[命令]'],
+];
+
+function chineseHelp(cmd: Command, helper: Help): string {
+  let text = Help.prototype.formatHelp.call(helper, cmd, helper);
+  for (const [pattern, label] of HELP_LABELS) text = text.replace(pattern, label);
+  return text;
+}
+
+function commanderMessage(e: CommanderError): string {
+  const detail = e.message.replace(/^error: /, '');
+  const quoted = /'([^']+)'/.exec(detail)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `未知的选项 ${quoted}。用 gongkai --help 查看用法。`;
+    case 'commander.unknownCommand':
+      return `未知的命令 ${quoted}。用 gongkai --help 查看可用命令。`;
+    case 'commander.missingMandatoryOptionValue':
+      return `缺少必需的选项 ${quoted}。`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 需要一个值。`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${quoted}。`;
+    case 'commander.excessArguments':
+      return `多余的参数。用 gongkai --help 查看用法。`;
+    default:
+      return detail;
+  }
+}
+
+export function buildProgram(out: (text: string) => void): Command {
+  const program = new Command('gongkai')
+    .description('预决算公开助手：部门预算、决算公开表的模板、科目填充、检查与情况说明')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({ formatHelp: chineseHelp })
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => out(s.trimEnd()) });
+
+  program
+    .command('template')
+    .description('生成公开表模板：每张表一个工作表，合计均为公式')
+    .helpOption('-h, --help', '显示帮助')
+    .requiredOption('--kind <kind>', '预算 budget 或决算 final')
+    .option('--year <year>', '年度，如 2025（用 --data 时可省略）')
+    .option('--unit <name>', '单位名称（用 --data 时可省略）')
+    .option('--tables <list>', '只生成这些表，如 01,05（默认全部标准表；补充表 x-fiscal、x-opex 需点名）')
+    .option('--options <list>', '表式选项，如 splitCodes（科目编码分三栏）、splitBasic（基本支出分人员/公用经费）、no-priorYear（三公表不列上年）')
+    .option('--data <ledger.json>', '用明细数据填入金额（见 templates/sample）')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (opts) => out(await runTemplate(opts)));
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 success, 2 bad input or usage). */
+export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
+  const program = buildProgram(out);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      err(`错误：${commanderMessage(e)}`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      err(`错误：${e.message}`);
+      return e.exitCode;
+    }
+    err(`内部错误：${(e as Error).stack ?? e}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
