@@ -48,13 +48,10 @@ export function parseAmount(input: string | number | null | undefined): Cents {
     negative = negative !== body.startsWith('-');
     body = body.slice(1).trim();
   }
-  body = body.replace(/[\s,]/g, (m, offset: number, whole: string) => {
-    // a thousands separator (comma or space) must sit between digits
-    if (!/\d/.test(whole[offset - 1] ?? '') || !/\d/.test(whole[offset + 1] ?? '')) throw new MoneyParseError(input, '分隔符位置不对');
-    return '';
-  });
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(body) ?? /^()\.(\d+)$/.exec(body);
-  if (!m) throw new MoneyParseError(input, '不是数字');
+  const [intText, ...rest] = body.split('.');
+  if (/[\s,]/.test(intText) && !/^\d{1,3}([,\s]\d{3})+$/.test(intText)) throw new MoneyParseError(input, '千分位分隔符位置不对');
+  const m = /^(\d*)(?:\.(\d*))?$/.exec([intText.replace(/[\s,]/g, ''), ...rest].join('.'));
+  if (!m || (m[1] === '' && !m[2])) throw new MoneyParseError(input, '不是数字');
   const whole = m[1] === '' ? 0 : Number(m[1]);
   const frac = m[2] ?? '';
   let cents = whole * 100 + Number((frac + '00').slice(0, 2));

@@ -10,7 +10,8 @@ export function formulaText(f: Formula): string {
     return `SUMPRODUCT(${test}*(${f.valueRange}))`;
   }
   const allPositive = f.terms.every((t) => t.sign === 1);
-  if (allPositive && (f.terms.length > 2 || f.terms.some((t) => t.ref.includes(':')))) {
+  // SUM treats blank and text cells as 0 in every spreadsheet; a bare "=D9" or "D9+E9" does not.
+  if (allPositive) {
     return `SUM(${compressRefs(f.terms.map((t) => t.ref)).join(',')})`;
   }
   return f.terms.map((t, i) => (t.sign === -1 ? '-' : i === 0 ? '' : '+') + t.ref).join('');
