@@ -32,7 +32,6 @@ function fillInputs(sheet: SheetPlan, rnd: () => number): Map<string, Cents> {
     cell.value = r < 0.05 ? null : cents / 100;
     inputs.set(cell.address, (cell.value === null ? 0 : cents) as Cents);
   }
-  for (const cell of sheet.cells) delete cell.result;
   evaluateSheet(sheet);
   return inputs;
 }

@@ -52,8 +52,9 @@ function cellCents(cell: PlanCell | undefined, resolve: (c: PlanCell) => Cents):
   return typeof cell.value === 'number' ? fromNumber(cell.value) : ZERO;
 }
 
-/** Fills `result` on every formula cell of the sheet. Throws on a circular reference. */
+/** (Re)computes `result` on every formula cell of the sheet. Throws on a circular reference. */
 export function evaluateSheet(sheet: SheetPlan): void {
+  for (const cell of sheet.cells) delete cell.result;
   const byAddress = new Map(sheet.cells.map((c) => [c.address, c]));
   const visiting = new Set<string>();
   const resolve = (cell: PlanCell): Cents => {
