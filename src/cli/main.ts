@@ -1,6 +1,8 @@
 // The gongkai command line. Each command is a thin wrapper over a module in ./commands.
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../core/errors';
+import { runCatalogImport } from './commands/catalog';
+import { runCodes } from './commands/codes';
 import { runTemplate } from './commands/template';
 
 const HELP_LABELS: [RegExp, string][] = [
@@ -61,6 +63,31 @@ export function buildProgram(out: (text: string) => void): Command {
     .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
     .option('--force', '覆盖已存在的输出文件')
     .action(async (opts) => out(await runTemplate(opts)));
+
+  program
+    .command('codes')
+    .description('查科目编码：名称、级次、上级科目；不认识的编码给出相近编码')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('[编码...]', '如 2010301、"201 03 01"、类201款03项01、[30201]办公费')
+    .option('--year <year>', '科目表年度（默认今年）')
+    .option('--name <name>', '按科目名称查')
+    .option('--catalog <file>', '用导入的科目表（gongkai catalog import 生成）代替内置科目表')
+    .option('--json', '输出 JSON')
+    .action((codes: string[], opts) => {
+      const { text, exitCode } = runCodes(codes, opts);
+      out(text);
+      program.setOptionValue('exitCode', exitCode);
+    });
+  const catalog = program.command('catalog').description('科目表：导入本省预算管理一体化系统导出的科目表').helpOption('-h, --help', '显示帮助');
+  catalog
+    .command('import')
+    .description('导入科目表（.xlsx 或 .csv；“科目编码”“科目名称”两列，或“编码##名称”单元格）')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<文件>', '导出的科目表文件')
+    .requiredOption('--year <year>', '科目表年度')
+    .requiredOption('-o, --output <file>', '输出的科目表 .json')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (file: string, opts) => out(await runCatalogImport(file, opts)));
   return program;
 }
 
@@ -69,7 +96,7 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
   const program = buildProgram(out);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return (program.getOptionValue('exitCode') as number | undefined) ?? 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;

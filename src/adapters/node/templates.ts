@@ -40,15 +40,7 @@ export function loadCatalogFiles(dir = path.join(templatesDir(), 'catalogs')): C
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => {
-      const file = path.join(dir, f);
-      try {
-        return parseCatalogFile(readJson(file));
-      } catch (e) {
-        if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
-        throw e;
-      }
-    });
+    .map((f) => readCatalogFile(path.join(dir, f)));
 }
 
 export function catalogYears(files: CatalogFile[], classification: Classification): number[] {
@@ -62,4 +54,31 @@ export function loadCatalog(classification: Classification, year: number, files 
     throw new UserError(`没有${year}年的政府收支分类科目表。已有年份：${catalogYears(files, classification).join('、')}`);
   }
   return catalog;
+}
+
+/** The function and economic catalogs of a year; a user's imported catalog replaces its classification. */
+export function loadCatalogSet(year: number, userCatalog?: string): Partial<Record<Classification, Catalog>> {
+  const files = loadCatalogFiles();
+  const set: Partial<Record<Classification, Catalog>> = { function: loadCatalog('function', year, files) };
+  for (const c of ['economic-dept', 'economic-gov'] as const) {
+    const catalog = resolveCatalog(files, c, year);
+    if (catalog) set[c] = catalog;
+  }
+  if (userCatalog) {
+    const file = readCatalogFile(userCatalog);
+    const catalog = resolveCatalog([file], file.classification, file.year);
+    if (file.year !== year) throw new UserError(`科目表 ${userCatalog} 是 ${file.year} 年的，与 ${year} 年不符。`);
+    set[file.classification] = catalog!;
+  }
+  return set;
+}
+
+export function readCatalogFile(file: string): CatalogFile {
+  if (!fs.existsSync(file)) throw new UserError(`找不到科目表文件 ${file}`);
+  try {
+    return parseCatalogFile(readJson(file));
+  } catch (e) {
+    if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
+    throw e;
+  }
 }

@@ -1,0 +1,28 @@
+// gongkai catalog import: a province's catalog export → a catalog file every command accepts.
+import { UserError } from '../../core/errors';
+import { importCatalog } from '../../core/catalog/import';
+import { readRows } from '../../adapters/node/tabular';
+import { writeFileAtomic } from '../../adapters/node/output';
+
+export interface CatalogImportArgs {
+  year: string;
+  output: string;
+  force?: boolean;
+}
+
+export async function runCatalogImport(file: string, args: CatalogImportArgs): Promise<string> {
+  if (!/^\d{4}$/.test(args.year ?? '')) throw new UserError(`--year 应为四位年份（收到「${args.year ?? ''}」）。`);
+  const rows = await readRows(file);
+  const result = importCatalog(rows, Number(args.year), `由 ${file} 导入`);
+  if (!result.catalog) {
+    const lines = result.problems.slice(0, 50).map((p) => (p.row ? `  第 ${p.row} 行：${p.reason}` : `  ${p.reason}`));
+    const more = result.problems.length > 50 ? [`  ……另有 ${result.problems.length - 50} 处问题`] : [];
+    throw new UserError([`科目表 ${file} 未导入，发现 ${result.problems.length} 处问题：`, ...lines, ...more].join('\n'));
+  }
+  const catalog = result.catalog;
+  if (catalog.form !== 'full') throw new Error('unreachable');
+  const count = (len: number) => catalog.entries.filter(([code]) => code.length === len).length;
+  await writeFileAtomic(args.output, JSON.stringify(catalog, null, 1) + '\n', { force: args.force, inputs: [file] });
+  const levels = catalog.classification === 'function' ? ['类', '款', '项'] : ['类', '款', '细目'];
+  return `已导入 ${catalog.entries.length} 个科目（${levels[0]} ${count(3)} 个、${levels[1]} ${count(5)} 个、${levels[2]} ${count(7)} 个），写入 ${args.output}。\n其他命令加 --catalog ${args.output} 即可使用。`;
+}

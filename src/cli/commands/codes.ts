@@ -1,0 +1,41 @@
+// gongkai codes: look up subject codes (or names) in the year's catalog.
+import { UserError } from '../../core/errors';
+import { joinCodeArgs, lookupCode, lookupName, type LookupResult } from '../../core/catalog/lookup';
+import { loadCatalogSet } from '../../adapters/node/templates';
+
+export interface CodesArgs {
+  year?: string;
+  json?: boolean;
+  name?: string;
+  catalog?: string;
+}
+
+const CLASS_NAMES = { function: '支出功能分类', economic: '支出经济分类' } as const;
+
+function describe(r: LookupResult, year: number): string {
+  if (!r.found) {
+    const why = r.level === null ? '不是有效的科目编码（应为3、5或7位数字）' : `不在${year}年科目表中`;
+    const near = r.suggestions.length ? `；相近的编码：${r.suggestions.map((s) => `${s.code} ${s.name}`).join('，')}` : '';
+    return `${r.input}：${why}${near}`;
+  }
+  const parents = r.parents.map((p) => `${p.code} ${p.name ?? '（科目表中没有）'}`).join(' › ');
+  const head = `${r.code} ${r.name}（${r.level}，${CLASS_NAMES[r.classification!]}）`;
+  return [head, parents ? `  上级：${parents}` : null, r.note ? `  说明：${r.note}` : null].filter(Boolean).join('\n');
+}
+
+export function runCodes(codes: string[], args: CodesArgs): { text: string; exitCode: number } {
+  const year = args.year ? Number(args.year) : new Date().getFullYear();
+  if (!Number.isInteger(year) || String(year).length !== 4) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
+  if (!args.name && codes.length === 0) throw new UserError('请给出要查的科目编码，或用 --name 按名称查。');
+  const catalogs = loadCatalogSet(year, args.catalog);
+  const results = args.name ? lookupName(args.name, catalogs) : joinCodeArgs(codes).map((c) => lookupCode(c, catalogs));
+  if (args.name && results.length === 0) {
+    return { text: args.json ? '[]' : `${year}年科目表中没有名称为「${args.name}」的科目。`, exitCode: 1 };
+  }
+  const exitCode = results.every((r) => r.found) ? 0 : 1;
+  if (args.json) {
+    const json = results.map((r) => ({ code: r.code, name: r.name, level: r.level, classification: r.classification, parents: r.parents, found: r.found, suggestions: r.suggestions }));
+    return { text: JSON.stringify(json, null, 2), exitCode };
+  }
+  return { text: results.map((r) => describe(r, year)).join('\n'), exitCode };
+}

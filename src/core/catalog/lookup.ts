@@ -1,0 +1,120 @@
+// Looking codes up: the forms accountants write them in, levels, parents, and the nearest
+// known codes when a code is not in the catalog.
+import { ancestorCodes } from '../codes';
+import type { Catalog } from './catalog';
+import type { Classification } from './schema';
+
+export type LookupClassification = 'function' | 'economic';
+
+export interface LookupResult {
+  input: string;
+  code: string;
+  name: string | null;
+  level: '类' | '款' | '项' | '细目' | null;
+  classification: LookupClassification | null;
+  parents: { code: string; name: string | null }[];
+  found: boolean;
+  suggestions: { code: string; name: string }[];
+  note?: string;
+}
+
+/** Names compare equal up to spacing and full/half-width punctuation. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"]/g, '"');
+}
+
+/**
+ * Reads a code as written: "2010301", "201 03 01", "类201款03项01", "[30201]办公费",
+ * "30201 办公费", "2010301 行政运行". Returns the digits and any name that came with it.
+ */
+export function parseCodeText(text: string): { code: string; name: string | null } | null {
+  const t = text.normalize('NFKC').trim();
+  const split = /^类\s*(\d{3})\s*(?:款\s*(\d{2}))?\s*(?:项\s*(\d{2}))?\s*(.*)$/.exec(t);
+  if (split) return { code: split[1] + (split[2] ?? '') + (split[3] ?? ''), name: split[4] || null };
+  const bracket = /^\[(\d+)\]\s*(.*)$/.exec(t);
+  if (bracket) return { code: bracket[1], name: bracket[2] || null };
+  const spaced = /^(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?(?:\s+(\D.*))?$/.exec(t);
+  if (spaced) return { code: spaced[1] + (spaced[2] ?? '') + (spaced[3] ?? ''), name: spaced[4]?.trim() || null };
+  const plain = /^(\d+)\s*(\D.*)?$/.exec(t);
+  if (plain) return { code: plain[1], name: plain[2]?.trim() || null };
+  return null;
+}
+
+/** Joins "201" "03" "01" given as separate arguments into one code. */
+export function joinCodeArgs(args: string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    const last = out[out.length - 1];
+    if (/^\d{2}$/.test(arg.trim()) && last !== undefined && /^\d{3}(\d{2})?$/.test(last.replace(/\s+/g, ''))) out[out.length - 1] = `${last} ${arg.trim()}`;
+    else out.push(arg);
+  }
+  return out;
+}
+
+export function classificationOf(code: string): LookupClassification | null {
+  if (code.startsWith('2')) return 'function';
+  if (code.startsWith('3') || code.startsWith('5')) return 'economic';
+  return null;
+}
+
+function catalogFor(code: string, catalogs: Partial<Record<Classification, Catalog>>): Catalog | undefined {
+  if (code.startsWith('2')) return catalogs.function;
+  if (code.startsWith('3')) return catalogs['economic-dept'];
+  if (code.startsWith('5')) return catalogs['economic-gov'];
+  return undefined;
+}
+
+function levelOf(code: string, classification: LookupClassification | null): LookupResult['level'] {
+  if (code.length === 3) return '类';
+  if (code.length === 5) return '款';
+  if (code.length === 7) return classification === 'economic' ? '细目' : '项';
+  return null;
+}
+
+/** Known codes nearest to an unknown one: same length, longest shared prefix, then closest number. */
+export function suggest(code: string, catalog: Catalog | undefined, limit = 5): { code: string; name: string }[] {
+  if (!catalog || !/^\d+$/.test(code)) return [];
+  const sharedPrefix = (a: string) => {
+    let i = 0;
+    while (i < a.length && a[i] === code[i]) i++;
+    return i;
+  };
+  const targetLen = [3, 5, 7].includes(code.length) ? code.length : [3, 5, 7].reduce((best, l) => (Math.abs(l - code.length) < Math.abs(best - code.length) ? l : best), 3);
+  const probe = code.padEnd(targetLen, '0').slice(0, targetLen);
+  return catalog
+    .entries()
+    .filter((e) => e.code.length === targetLen)
+    .map((e) => ({ e, prefix: sharedPrefix(e.code), distance: Math.abs(Number(e.code) - Number(probe)) }))
+    .sort((a, b) => b.prefix - a.prefix || a.distance - b.distance)
+    .slice(0, limit)
+    .map(({ e }) => ({ code: e.code, name: e.name }));
+}
+
+export function lookupCode(input: string, catalogs: Partial<Record<Classification, Catalog>>): LookupResult {
+  const parsed = parseCodeText(input);
+  const code = parsed?.code ?? input.trim();
+  const classification = classificationOf(code);
+  const catalog = catalogFor(code, catalogs);
+  const entry = catalog?.get(code);
+  const wellFormed = /^\d{3}(\d{2}){0,2}$/.test(code);
+  return {
+    input,
+    code,
+    name: entry?.name ?? null,
+    level: wellFormed ? levelOf(code, classification) : null,
+    classification,
+    parents: ancestorCodes(code).map((p) => ({ code: p, name: catalog?.get(p)?.name ?? null })),
+    found: Boolean(entry),
+    suggestions: entry ? [] : suggest(code, catalog),
+    ...(entry?.note ? { note: entry.note } : {}),
+  };
+}
+
+/** Entries whose name equals the given one (up to width and spacing), else contains it. */
+export function lookupName(name: string, catalogs: Partial<Record<Classification, Catalog>>): LookupResult[] {
+  const wanted = normalizeName(name);
+  const all = Object.values(catalogs).flatMap((c) => c!.entries());
+  const exact = all.filter((e) => normalizeName(e.name) === wanted);
+  const hits = exact.length ? exact : all.filter((e) => normalizeName(e.name).includes(wanted));
+  return hits.map((e) => lookupCode(e.code, catalogs));
+}
