@@ -1,0 +1,300 @@
+// Finds subject-code tables in a sheet, whoever made it: our template, a 一体化系统 or 久其
+// export, or a plain sheet with 科目编码 / 科目名称 / amount columns. One code column or
+// 类 | 款 | 项 columns; headers over several rows with merged cells; a 栏次 row; blank rows.
+import { parseAddress } from '../a1';
+import { type Cents, tryParseAmount, type Unit } from '../money';
+import { type Grid, getCell, squash, textAt } from '../grid';
+import type { TableSpec } from '../spec/schema';
+
+export interface AmountCell {
+  cents: Cents | null;
+  /** The cell text when it is not a number (text in an amount cell). */
+  text: string;
+  formula?: string;
+  error?: string;
+}
+
+export interface CodeRow {
+  row: number;
+  kind: 'code' | 'total' | 'other';
+  /** The full code (split layouts composed: 类 201 + 款 03 → 20103). */
+  code: string | null;
+  /** The code as written, for messages. */
+  codeText: string;
+  name: string;
+  amounts: Map<number, AmountCell>;
+}
+
+export interface AmountColumn {
+  col: number;
+  /** Header texts from top to bottom (merged headers repeated over their columns). */
+  header: string[];
+  /** The spec column this is, when the table matched a spec. */
+  key: string | null;
+}
+
+export interface CodeTable {
+  sheet: string;
+  title: string | null;
+  spec: TableSpec | null;
+  unit: Unit | null;
+  classification: 'function' | 'economic';
+  headerRows: [number, number];
+  layout: 'single' | 'split';
+  /** single: [code]; split: [类, 款, 项] (项 absent for economic 类|款). */
+  codeCols: number[];
+  nameCol: number;
+  amountCols: AmountColumn[];
+  bodyRows: [number, number];
+  totalRow: number | null;
+  rows: CodeRow[];
+}
+
+const CODE_HEADER = /^(支出)?(功能|经济)?(分类)?(科目)?(编码|代码|编号)$/;
+const NAME_HEADER = /^(支出)?(功能|经济)?(分类)?(科目)?名称$|^项目$/;
+const TOTAL_NAMES = new Set(['合计', '总计', '本年支出合计', '本年收入合计']);
+const NOTE_ROW = /^(注|备注|说明|填报说明)[:：\d.、]/;
+const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件/;
+
+/** Maps every cell of a merged range to the range's top-left cell. */
+function mergeMasters(grid: Grid): Map<string, { row: number; col: number }> {
+  const out = new Map<string, { row: number; col: number }>();
+  for (const m of grid.merges) {
+    const [a, b] = m.split(':');
+    const s = parseAddress(a);
+    const e = parseAddress(b ?? a);
+    for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) if (r !== s.row || c !== s.col) out.set(`${r},${c}`, s);
+  }
+  return out;
+}
+
+function shownText(grid: Grid, masters: Map<string, { row: number; col: number }>, row: number, col: number): string {
+  const m = masters.get(`${row},${col}`);
+  return m ? textAt(grid, m.row, m.col) : textAt(grid, row, col);
+}
+
+function rowTexts(grid: Grid, row: number): string[] {
+  const out: string[] = [];
+  for (let c = 1; c <= grid.columnCount; c++) out.push(squash(textAt(grid, row, c)));
+  return out;
+}
+
+function isEmptyRow(grid: Grid, row: number): boolean {
+  const r = grid.rows.get(row);
+  if (!r) return true;
+  for (const cell of r.values()) if (cell.value !== null && cell.value !== '' && !(typeof cell.value === 'string' && cell.value.trim() === '')) return false;
+  return true;
+}
+
+export function unitOf(text: string): Unit | null {
+  const m = /单位[:：]\s*(万元|元)/.exec(text.normalize('NFKC').replace(/\s+/g, ''));
+  return m ? (m[1] as Unit) : null;
+}
+
+/** Reads an amount cell: number, blank/dash (0), text that parses, or text that does not. */
+export function readAmount(grid: Grid, row: number, col: number): AmountCell {
+  const cell = getCell(grid, row, col);
+  if (!cell) return { cents: null, text: '' };
+  if (cell.error) return { cents: null, text: cell.error, error: cell.error, formula: cell.formula };
+  const v = cell.value;
+  const text = v === null ? '' : String(v).trim();
+  const cents = typeof v === 'number' ? tryParseAmount(v) : text === '' ? null : tryParseAmount(text);
+  return { cents: cents, text, ...(cell.formula ? { formula: cell.formula } : {}) };
+}
+
+interface HeaderFind {
+  row: number;
+  layout: 'single' | 'split';
+  codeCols: number[];
+  nameCol: number;
+  bottom: number;
+}
+
+function findHeader(grid: Grid, from: number): HeaderFind | null {
+  for (let r = from; r <= grid.rowCount; r++) {
+    const texts = rowTexts(grid, r);
+    // split layout: 类 款 (项) in adjacent cells
+    const lei = texts.findIndex((t, i) => t === '类' && texts[i + 1] === '款');
+    if (lei >= 0) {
+      const codeCols = texts[lei + 2] === '项' ? [lei + 1, lei + 2, lei + 3] : [lei + 1, lei + 2];
+      const nameCol = findNameCol(grid, r, codeCols[codeCols.length - 1]);
+      if (nameCol) return { row: r, layout: 'split', codeCols, nameCol, bottom: r };
+    }
+    const codeIdx = texts.findIndex((t) => CODE_HEADER.test(t));
+    if (codeIdx >= 0) {
+      // the 类/款/项 row may sit under the 科目编码 cell
+      const below = rowTexts(grid, r + 1);
+      if (below[codeIdx] === '类' && below[codeIdx + 1] === '款') continue;
+      const nameCol = findNameCol(grid, r, codeIdx + 1);
+      if (nameCol) return { row: r, layout: 'single', codeCols: [codeIdx + 1], nameCol, bottom: r };
+    }
+  }
+  return null;
+}
+
+function findNameCol(grid: Grid, row: number, after: number): number | null {
+  for (const r of [row, row - 1, row + 1]) {
+    if (r < 1) continue;
+    const texts = rowTexts(grid, r);
+    for (let c = after; c < texts.length; c++) if (NAME_HEADER.test(texts[c]) || texts[c] === '科目名称') return c + 1;
+  }
+  // 科目名称 may be written in the code row under a merged 科目编码 | 科目名称 header
+  return null;
+}
+
+function titleAbove(grid: Grid, headerTop: number): { title: string | null; unit: Unit | null } {
+  let title: string | null = null;
+  let unit: Unit | null = null;
+  for (let r = headerTop - 1; r >= Math.max(1, headerTop - 6); r--) {
+    for (let c = 1; c <= grid.columnCount; c++) {
+      const t = textAt(grid, r, c);
+      if (!t) continue;
+      unit ??= unitOf(t);
+      if (!title && /表/.test(t) && !TITLE_ROW.test(squash(t)) && t.length >= 4) title = t;
+    }
+  }
+  return { title, unit };
+}
+
+export function matchSpec(title: string | null, specs: TableSpec[], kind?: TableSpec['kind']): TableSpec | null {
+  if (!title) return null;
+  const t = squash(title).replace(/^表[一二三四五六七八九十]+、/, '').replace(/^\d+[.、]/, '');
+  const candidates = specs.filter((s) => !kind || s.kind === kind);
+  const names = (s: TableSpec) => [s.title, ...s.aliases].map(squash);
+  return (
+    candidates.find((s) => names(s).some((n) => n === t)) ??
+    candidates.find((s) => names(s).some((n) => t.endsWith(n))) ??
+    candidates.find((s) => names(s).some((n) => t.includes(n))) ??
+    null
+  );
+}
+
+function specColumnFor(spec: TableSpec | null, header: string[]): string | null {
+  if (!spec) return null;
+  const leaf = squash(header[header.length - 1] ?? '');
+  const cols = spec.blocks.flatMap((b) => b.columns).filter((c) => c.role === 'amount');
+  const hit =
+    cols.find((c) => squash(c.header[c.header.length - 1]) === leaf && c.header.length === header.length) ??
+    cols.find((c) => squash(c.header[c.header.length - 1]) === leaf) ??
+    cols.find((c) => c.meaning && squash(c.meaning) === leaf);
+  return hit?.key ?? null;
+}
+
+function composeCode(layout: 'single' | 'split', parts: string[], context: { lei: string; kuan: string }): { code: string | null; text: string } {
+  if (layout === 'single') {
+    const t = parts[0].replace(/\s+/g, '');
+    return { code: /^\d+$/.test(t) ? t : null, text: parts[0] };
+  }
+  const [lei, kuan, xiang] = parts.map((p) => p.replace(/\s+/g, ''));
+  const text = parts.filter(Boolean).join(' ');
+  if (lei && kuan && xiang) return { code: lei + kuan + xiang, text };
+  if (lei && kuan) return { code: lei + kuan, text };
+  if (lei) {
+    context.lei = lei;
+    context.kuan = '';
+    return { code: lei, text };
+  }
+  if (kuan) {
+    context.kuan = context.lei + kuan;
+    return { code: context.kuan, text };
+  }
+  if (xiang) return { code: (context.kuan || context.lei) + xiang, text };
+  return { code: null, text: '' };
+}
+
+/** Every code table on the sheet, top to bottom. */
+export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind']): CodeTable[] {
+  const tables: CodeTable[] = [];
+  const masters = mergeMasters(grid);
+  let from = 1;
+  while (from <= grid.rowCount) {
+    const h = findHeader(grid, from);
+    if (!h) break;
+    // header block: up from the code row while rows carry header text; down over the 栏次 row
+    let top = h.row;
+    while (top > 1 && !isEmptyRow(grid, top - 1) && !rowTexts(grid, top - 1).some((t) => TITLE_ROW.test(t)) && rowTexts(grid, top - 1).filter(Boolean).length > 1) top--;
+    let bottom = h.bottom;
+    const nameRowBelow = rowTexts(grid, bottom + 1);
+    if (nameRowBelow.some((t) => t === '类' || t === '款' || t === '项') ) bottom++;
+    const firstBody = () => {
+      let r = bottom + 1;
+      while (r <= grid.rowCount) {
+        const texts = rowTexts(grid, r);
+        if (texts.some((t) => t === '栏次') || (texts.filter(Boolean).length > 0 && texts.filter(Boolean).every((t) => /^(\d{1,2}|\*\*)$/.test(t)) && !texts.some((t) => t.length >= 3))) {
+          r++;
+          continue;
+        }
+        // header rows that continue under the code row (amount sub-headers)
+        const codeCellText = h.codeCols.map((c) => squash(textAt(grid, r, c))).join('');
+        const hasNumbers = [...(grid.rows.get(r)?.values() ?? [])].some((cell) => typeof cell.value === 'number');
+        if (!codeCellText && !hasNumbers && texts.filter(Boolean).length > 0 && !TOTAL_NAMES.has(texts[h.nameCol - 1]) && !texts.some((t) => TOTAL_NAMES.has(t))) {
+          r++;
+          continue;
+        }
+        return r;
+      }
+      return r;
+    };
+    const bodyTop = firstBody();
+    const headerBottom = bodyTop - 1;
+    const { title, unit } = titleAbove(grid, top);
+    const spec = matchSpec(title, specs, kind);
+    const classification = spec?.blocks[0].rows.kind === 'codes' ? spec.blocks[0].rows.classification : /经济/.test(rowTexts(grid, top).join('') + (title ?? '')) ? 'economic' : 'function';
+
+    // amount columns: right of the name column, with header text
+    const lastCodeOrName = Math.max(h.nameCol, ...h.codeCols);
+    const amountCols: AmountColumn[] = [];
+    for (let c = lastCodeOrName + 1; c <= grid.columnCount; c++) {
+      const header: string[] = [];
+      for (let r = top; r <= headerBottom; r++) {
+        const t = shownText(grid, masters, r, c);
+        if (t && t !== '栏次' && header[header.length - 1] !== t && !/^\d{1,2}$/.test(t)) header.push(t);
+      }
+      if (header.length) amountCols.push({ col: c, header, key: specColumnFor(spec, header) });
+      else break;
+    }
+
+    // body rows until a note row, another table's header, or three empty rows in a row
+    const rows: CodeRow[] = [];
+    const context = { lei: '', kuan: '' };
+    let empty = 0;
+    let r = bodyTop;
+    let last = bodyTop - 1;
+    for (; r <= grid.rowCount; r++) {
+      if (isEmptyRow(grid, r)) {
+        if (++empty >= 3) break;
+        continue;
+      }
+      empty = 0;
+      const texts = rowTexts(grid, r);
+      const first = texts.find(Boolean) ?? '';
+      if (NOTE_ROW.test(first) || texts.some((t) => CODE_HEADER.test(t)) || texts.some((t) => TITLE_ROW.test(t))) break;
+      const parts = h.codeCols.map((c) => textAt(grid, r, c));
+      const { code, text } = composeCode(h.layout, parts, context);
+      const name = textAt(grid, r, h.nameCol);
+      const amounts = new Map(amountCols.map((a) => [a.col, readAmount(grid, r, a.col)] as const));
+      const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
+      rows.push({ row: r, kind: isTotal ? 'total' : code || text ? 'code' : 'other', code: code ?? (text ? text : null), codeText: text, name, amounts });
+      last = r;
+    }
+    if (rows.length > 0 || amountCols.length > 0) {
+      tables.push({
+        sheet: grid.name,
+        title,
+        spec,
+        unit,
+        classification,
+        headerRows: [top, headerBottom],
+        layout: h.layout,
+        codeCols: h.codeCols,
+        nameCol: h.nameCol,
+        amountCols,
+        bodyRows: [bodyTop, Math.max(last, bodyTop - 1)],
+        totalRow: rows.find((x) => x.kind === 'total')?.row ?? null,
+        rows,
+      });
+    }
+    from = Math.max(r, h.row + 1);
+  }
+  return tables;
+}
