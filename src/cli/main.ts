@@ -3,6 +3,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../core/errors';
 import { runCatalogImport } from './commands/catalog';
 import { runCodes } from './commands/codes';
+import { runFill } from './commands/fill';
 import { runTemplate } from './commands/template';
 
 const HELP_LABELS: [RegExp, string][] = [
@@ -78,6 +79,19 @@ export function buildProgram(out: (text: string) => void): Command {
       out(text);
       program.setOptionValue('exitCode', exitCode);
     });
+  program
+    .command('fill')
+    .description('填充科目：按科目表写名称、补类/款行、上级行和合计行写成求和公式')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<输入.xlsx>', '要填充的工作簿（不会被改动）')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .option('--sheet <name>', '只处理这个工作表')
+    .option('--year <year>', '科目表年度（默认从表头识别）')
+    .option('--catalog <file>', '用导入的科目表代替内置科目表')
+    .option('--json', '以 JSON 输出改动报告')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (input: string, opts) => out(await runFill(input, opts)));
+
   const catalog = program.command('catalog').description('科目表：导入本省预算管理一体化系统导出的科目表').helpOption('-h, --help', '显示帮助');
   catalog
     .command('import')

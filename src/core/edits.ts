@@ -1,0 +1,41 @@
+// Host-neutral edits to an existing workbook, with the report of what each one does.
+// Hosts apply them in order: all row insertions first (rows given in the sheet's original
+// numbering), then cell writes (addresses in the numbering after the insertions).
+import type { Cents } from './money';
+import type { Formula } from './plan/types';
+
+export type Edit =
+  | { op: 'insertRows'; sheet: string; before: number; count: number; styleFrom: number }
+  | { op: 'setValue'; sheet: string; address: string; value: string | number | null; bold?: boolean }
+  | { op: 'setFormula'; sheet: string; address: string; formula: Formula; result: Cents };
+
+export type ChangeKind =
+  | 'rowAdded'
+  | 'nameWritten'
+  | 'nameDiffers'
+  | 'codeUnknown'
+  | 'codeMalformed'
+  | 'codeDuplicate'
+  | 'formulaWritten'
+  | 'valueToFormula'
+  | 'parentMismatch'
+  | 'totalWrong'
+  | 'totalFixed'
+  | 'amountText';
+
+export interface Change {
+  kind: ChangeKind;
+  /** Whether the workbook was changed (false: flagged only). */
+  changed: boolean;
+  sheet: string;
+  /** The cell in the output workbook's numbering. */
+  cell: string;
+  message: string;
+  expected?: number | string | null;
+  actual?: number | string | null;
+}
+
+export interface EditPlan {
+  edits: Edit[];
+  changes: Change[];
+}

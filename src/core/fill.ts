@@ -1,0 +1,187 @@
+// Fill: names from the catalog, missing 类/款 parent rows inserted above their children in code
+// order, parent rows and the 合计 row as SUM formulas of their children. Never changes an
+// amount typed in a detail row; flags (does not overwrite) names and typed parent amounts that
+// disagree; reports every change.
+import { address, columnLetter } from './a1';
+import type { Catalog } from './catalog/catalog';
+import { normalizeName, suggest } from './catalog/lookup';
+import { ancestorCodes, codeLevel } from './codes';
+import type { Change, Edit, EditPlan } from './edits';
+import { type Cents, formatAmount } from './money';
+import type { CodeRow, CodeTable } from './recognize/code-table';
+
+/** A row of the table after insertions: an existing one or a parent gongkai adds. */
+interface Slot {
+  code: string | null;
+  name: string;
+  source: CodeRow | null;
+  /** Row number in the output sheet. */
+  row: number;
+}
+
+const LEVEL_NAMES = ['', '类', '款', '项'];
+
+function levelName(code: string, economic: boolean): string {
+  const l = codeLevel(code);
+  return economic && l === 3 ? '细目' : LEVEL_NAMES[l];
+}
+
+/** Plans the fill of one code table. `catalog` is the classification the table uses. */
+export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
+  const edits: Edit[] = [];
+  const changes: Change[] = [];
+  const sheet = table.sheet;
+  const economic = table.classification === 'economic';
+  const codeRows = table.rows.filter((r) => r.kind === 'code');
+
+  // 1. codes: well-formed, known, unique
+  const valid = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const r of codeRows) {
+    const code = r.code ?? '';
+    const cell = address(r.row, table.codeCols[0]);
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
+      changes.push({ kind: 'codeMalformed', changed: false, sheet, cell, message: `科目编码「${r.codeText}」格式不对：应为3、5或7位数字`, actual: r.codeText });
+      continue;
+    }
+    if (seen.has(code)) {
+      changes.push({ kind: 'codeDuplicate', changed: false, sheet, cell, message: `科目编码 ${code} 重复（第 ${seen.get(code)} 行已有）` });
+      continue;
+    }
+    seen.set(code, r.row);
+    valid.add(code);
+    if (!catalog.has(code)) {
+      const near = suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，');
+      changes.push({ kind: 'codeUnknown', changed: false, sheet, cell, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
+    }
+  }
+
+  // 2. parent rows that are missing: insert above the first row under them, 类 before 款
+  const inserts = new Map<number, string[]>(); // original row → codes to insert before it
+  const present = new Set(valid);
+  for (const r of codeRows) {
+    if (!r.code || !valid.has(r.code)) continue;
+    for (const parent of ancestorCodes(r.code)) {
+      if (present.has(parent)) continue;
+      present.add(parent);
+      inserts.set(r.row, [...(inserts.get(r.row) ?? []), parent]);
+    }
+  }
+  const slots: Slot[] = [];
+  let shift = 0;
+  for (const r of table.rows) {
+    const before = (inserts.get(r.row) ?? []).sort();
+    for (const code of before) {
+      slots.push({ code, name: catalog.get(code)?.name ?? '', source: null, row: r.row + shift });
+      shift++;
+    }
+    slots.push({ code: r.kind === 'code' && r.code && valid.has(r.code) ? r.code : null, name: r.name, source: r, row: r.row + shift });
+  }
+  for (const [row, codes] of [...inserts].sort((a, b) => b[0] - a[0])) {
+    edits.push({ op: 'insertRows', sheet, before: row, count: codes.length, styleFrom: row });
+  }
+  for (const slot of slots.filter((s) => !s.source)) {
+    const code = slot.code!;
+    const codeCells = codeCellValues(table, code);
+    codeCells.forEach(([col, value]) => edits.push({ op: 'setValue', sheet, address: address(slot.row, col), value, bold: codeLevel(code) === 1 }));
+    edits.push({ op: 'setValue', sheet, address: address(slot.row, table.nameCol), value: slot.name, bold: codeLevel(code) === 1 });
+    changes.push({
+      kind: 'rowAdded',
+      changed: true,
+      sheet,
+      cell: address(slot.row, table.nameCol),
+      message: `插入${levelName(code, economic)}级科目行 ${code} ${slot.name || '（科目表中没有此编码）'}`,
+    });
+  }
+
+  // 3. names: write the catalog's where blank; flag a different one
+  for (const slot of slots) {
+    if (!slot.source || !slot.code) continue;
+    const entry = catalog.get(slot.code);
+    if (!entry) continue;
+    const cell = address(slot.row, table.nameCol);
+    if (!slot.source.name) {
+      edits.push({ op: 'setValue', sheet, address: cell, value: entry.name });
+      changes.push({ kind: 'nameWritten', changed: true, sheet, cell, message: `写入科目名称：${slot.code} ${entry.name}` });
+      slot.name = entry.name;
+    } else if (normalizeName(slot.source.name) !== normalizeName(entry.name)) {
+      changes.push({ kind: 'nameDiffers', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称「${slot.source.name}」与${catalog.year}年科目表「${entry.name}」不一致（未改动）`, expected: entry.name, actual: slot.source.name });
+    }
+  }
+
+  // text in an amount cell of a detail row counts as nothing: say so
+  for (const slot of slots) {
+    if (!slot.source || slot.source.kind !== 'code') continue;
+    for (const [col, a] of slot.source.amounts) {
+      if (a.cents === null && a.text !== '' && !a.error) {
+        const cell = address(slot.row, col);
+        changes.push({ kind: 'amountText', changed: false, sheet, cell, message: `金额单元格里是文字「${a.text.slice(0, 40)}」，不是数字，按 0 计`, actual: a.text });
+      }
+    }
+  }
+
+  // 4. parent rows and the 合计 row: SUM of their children, column by column
+  const slotOf = new Map(slots.filter((s) => s.code).map((s) => [s.code!, s]));
+  const childrenOf = (code: string | null): Slot[] =>
+    slots.filter((s) => s.code && (code === null ? !ancestorCodes(s.code).some((p) => slotOf.has(p)) : nearestParent(s.code, slotOf) === code));
+  const totalSlot = slots.find((s) => s.source?.kind === 'total') ?? null;
+  const values = new Map<string, Cents>(); // "row,col" → value after fill
+  const valueOf = (slot: Slot, col: number): Cents => {
+    const key = `${slot.row},${col}`;
+    const cached = values.get(key);
+    if (cached !== undefined) return cached;
+    const kids = slot === totalSlot ? childrenOf(null) : slot.code ? childrenOf(slot.code) : [];
+    let v: Cents;
+    if (kids.length > 0) v = kids.reduce((acc, k) => (acc + valueOf(k, col)) as Cents, 0 as Cents);
+    else v = (slot.source?.amounts.get(col)?.cents ?? 0) as Cents;
+    values.set(key, v);
+    return v;
+  };
+  const aggregateSlots = [...slots.filter((s) => s.code && childrenOf(s.code).length > 0), ...(totalSlot ? [totalSlot] : [])];
+  for (const slot of aggregateSlots) {
+    const kids = slot === totalSlot ? childrenOf(null) : childrenOf(slot.code);
+    if (kids.length === 0) continue;
+    for (const { col } of table.amountCols) {
+      const cell = address(slot.row, col);
+      const expected = valueOf(slot, col);
+      const formula = { op: 'sum' as const, terms: kids.map((k) => ({ ref: `${columnLetter(col)}${k.row}`, sign: 1 as const })) };
+      const current = slot.source?.amounts.get(col);
+      const label = slot === totalSlot ? '合计行' : `${slot.code} 行`;
+      if (!current || (current.cents === null && !current.formula && !current.error && current.text === '')) {
+        edits.push({ op: 'setFormula', sheet, address: cell, formula, result: expected });
+        if (slot.source) changes.push({ kind: 'formulaWritten', changed: true, sheet, cell, message: `${label}写入求和公式（${formatAmount(expected)}）`, expected: expected / 100 });
+      } else if (current.formula) {
+        if (current.cents !== expected) {
+          changes.push({ kind: 'parentMismatch', changed: false, sheet, cell, message: `${label}公式结果 ${current.cents === null ? current.text || '（无值）' : formatAmount(current.cents)} 与下级之和 ${formatAmount(expected)} 不符（未改动）`, expected: expected / 100, actual: current.cents === null ? current.text : current.cents / 100 });
+        }
+      } else if (current.cents === expected) {
+        edits.push({ op: 'setFormula', sheet, address: cell, formula, result: expected });
+        changes.push({ kind: 'valueToFormula', changed: true, sheet, cell, message: `${label}的数值 ${formatAmount(expected)} 改为等值的求和公式`, expected: expected / 100, actual: expected / 100 });
+      } else {
+        changes.push({
+          kind: 'parentMismatch',
+          changed: false,
+          sheet,
+          cell,
+          message: `${label}填的是 ${current.cents === null ? `「${current.text}」` : formatAmount(current.cents)}，下级之和是 ${formatAmount(expected)}（未改动；用 gongkai recalc 可改正）`,
+          expected: expected / 100,
+          actual: current.cents === null ? current.text : current.cents / 100,
+        });
+      }
+    }
+  }
+  return { edits, changes };
+}
+
+function nearestParent(code: string, present: Map<string, Slot>): string | null {
+  const ancestors = ancestorCodes(code).reverse();
+  return ancestors.find((p) => present.has(p)) ?? null;
+}
+
+/** What to write in the code column(s) for a code: one cell, or 类/款/项 parts. */
+function codeCellValues(table: CodeTable, code: string): [number, string][] {
+  if (table.layout === 'single') return [[table.codeCols[0], code]];
+  const level = codeLevel(code);
+  const part = level === 1 ? code.slice(0, 3) : level === 2 ? code.slice(3, 5) : code.slice(5, 7);
+  return [[table.codeCols[level - 1], part]];
+}
