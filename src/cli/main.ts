@@ -4,6 +4,7 @@ import { UserError } from '../core/errors';
 import { runCatalogImport } from './commands/catalog';
 import { runCodes } from './commands/codes';
 import { runFill } from './commands/fill';
+import { runRecalc } from './commands/recalc';
 import { runTemplate } from './commands/template';
 
 const HELP_LABELS: [RegExp, string][] = [
@@ -91,6 +92,18 @@ export function buildProgram(out: (text: string) => void): Command {
     .option('--json', '以 JSON 输出改动报告')
     .option('--force', '覆盖已存在的输出文件')
     .action(async (input: string, opts) => out(await runFill(input, opts)));
+
+  program
+    .command('recalc')
+    .description('重算合计：由明细行重新计算上级行、合计行和行合计，报告每处不对的合计')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<输入.xlsx>', '要重算的工作簿（不会被改动）')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .option('--formulas', '把手填的合计换成求和公式')
+    .option('--sheet <name>', '只处理这个工作表')
+    .option('--json', '以 JSON 输出报告')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (input: string, opts) => out(await runRecalc(input, opts)));
 
   const catalog = program.command('catalog').description('科目表：导入本省预算管理一体化系统导出的科目表').helpOption('-h, --help', '显示帮助');
   catalog

@@ -9,6 +9,7 @@ import { ancestorCodes, codeLevel } from './codes';
 import type { Change, Edit, EditPlan } from './edits';
 import { type Cents, formatAmount } from './money';
 import type { CodeRow, CodeTable } from './recognize/code-table';
+import { childrenByRow } from './hierarchy';
 
 /** A row of the table after insertions: an existing one or a parent gongkai adds. */
 interface Slot {
@@ -121,32 +122,26 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
   }
 
   // 4. parent rows and the 合计 row: SUM of their children, column by column
-  const slotOf = new Map(slots.filter((s) => s.code).map((s) => [s.code!, s]));
-  const childrenOf = (code: string | null): Slot[] =>
-    slots.filter((s) => s.code && (code === null ? !ancestorCodes(s.code).some((p) => slotOf.has(p)) : nearestParent(s.code, slotOf) === code));
-  const totalSlot = slots.find((s) => s.source?.kind === 'total') ?? null;
-  const values = new Map<string, Cents>(); // "row,col" → value after fill
-  const valueOf = (slot: Slot, col: number): Cents => {
-    const key = `${slot.row},${col}`;
+  const children = childrenByRow(slots.map((s) => ({ code: s.code, isTotal: s.source?.kind === 'total' })));
+  const values = new Map<string, Cents>(); // "slot,col" → value after fill
+  const valueOf = (i: number, col: number): Cents => {
+    const key = `${i},${col}`;
     const cached = values.get(key);
     if (cached !== undefined) return cached;
-    const kids = slot === totalSlot ? childrenOf(null) : slot.code ? childrenOf(slot.code) : [];
-    let v: Cents;
-    if (kids.length > 0) v = kids.reduce((acc, k) => (acc + valueOf(k, col)) as Cents, 0 as Cents);
-    else v = (slot.source?.amounts.get(col)?.cents ?? 0) as Cents;
+    const kids = children.get(i) ?? [];
+    const v = kids.length > 0 ? (kids.reduce((acc, k) => acc + valueOf(k, col), 0) as Cents) : ((slots[i].source?.amounts.get(col)?.cents ?? 0) as Cents);
     values.set(key, v);
     return v;
   };
-  const aggregateSlots = [...slots.filter((s) => s.code && childrenOf(s.code).length > 0), ...(totalSlot ? [totalSlot] : [])];
-  for (const slot of aggregateSlots) {
-    const kids = slot === totalSlot ? childrenOf(null) : childrenOf(slot.code);
-    if (kids.length === 0) continue;
+  for (const [i, kids] of children) {
+    const slot = slots[i];
+    const isTotal = slot.source?.kind === 'total';
     for (const { col } of table.amountCols) {
       const cell = address(slot.row, col);
-      const expected = valueOf(slot, col);
-      const formula = { op: 'sum' as const, terms: kids.map((k) => ({ ref: `${columnLetter(col)}${k.row}`, sign: 1 as const })) };
+      const expected = valueOf(i, col);
+      const formula = { op: 'sum' as const, terms: kids.map((k) => ({ ref: `${columnLetter(col)}${slots[k].row}`, sign: 1 as const })) };
       const current = slot.source?.amounts.get(col);
-      const label = slot === totalSlot ? '合计行' : `${slot.code} 行`;
+      const label = isTotal ? '合计行' : `${slot.code} 行`;
       if (!current || (current.cents === null && !current.formula && !current.error && current.text === '')) {
         edits.push({ op: 'setFormula', sheet, address: cell, formula, result: expected });
         if (slot.source) changes.push({ kind: 'formulaWritten', changed: true, sheet, cell, message: `${label}写入求和公式（${formatAmount(expected)}）`, expected: expected / 100 });
@@ -171,11 +166,6 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
     }
   }
   return { edits, changes };
-}
-
-function nearestParent(code: string, present: Map<string, Slot>): string | null {
-  const ancestors = ancestorCodes(code).reverse();
-  return ancestors.find((p) => present.has(p)) ?? null;
 }
 
 /** What to write in the code column(s) for a code: one cell, or 类/款/项 parts. */

@@ -14,6 +14,15 @@ function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return ws;
 }
 
+const FORMULA = 6; // ExcelJS.ValueType.Formula
+
+/** A cell's value for copying: shared formulas become plain ones, and a cached 0 survives
+ * (exceljs's cell.value drops falsy results; cell.result keeps them). */
+function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  if (cell.type !== FORMULA) return cell.value;
+  return { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+}
+
 function copyStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
   return JSON.parse(JSON.stringify(style ?? {}));
 }
@@ -29,7 +38,7 @@ function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number,
     dst.height = src.height;
     src.eachCell({ includeEmpty: true }, (cell, c) => {
       const target = dst.getCell(c);
-      target.value = cell.value;
+      target.value = cellValue(cell);
       target.style = copyStyle(cell.style);
       if (cell.note) target.note = cell.note;
       cell.value = null;
@@ -56,11 +65,8 @@ function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number,
   for (const sheet of wb.worksheets) {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
-        const v = cell.value as ExcelJS.CellFormulaValue | null;
-        const formula = cell.formula;
-        if (!formula || !v || typeof v !== 'object') return;
-        const shifted = shiftFormula(formula, sheet.name, ins);
-        cell.value = { formula: shifted, result: v.result } as ExcelJS.CellFormulaValue;
+        if (cell.type !== FORMULA || !cell.formula) return;
+        cell.value = { formula: shiftFormula(cell.formula, sheet.name, ins), result: cell.result } as ExcelJS.CellFormulaValue;
       });
     });
   }

@@ -21,13 +21,19 @@ function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string;
   return { value: null };
 }
 
+/** exceljs's cell.value drops a cached result of 0; cell.result keeps it. */
+function formulaAware(cell: ExcelJS.Cell): { value: CellValue; formula?: string; error?: string } {
+  if (cell.type !== 6 /* ExcelJS.ValueType.Formula */) return plainValue(cell.value);
+  return plainValue({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue);
+}
+
 export function readSheet(ws: ExcelJS.Worksheet): Grid {
   const grid = newGrid(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // merged slaves repeat the master's value in exceljs; keep them empty as Excel does
       if (cell.isMerged && cell.master !== cell) return;
-      const pv = plainValue(cell.value);
+      const pv = formulaAware(cell);
       if (pv.value === null && !pv.formula && !pv.error) return;
       setCell(grid, r, c, { ...pv, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) });
     });
