@@ -38,22 +38,23 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
   // 1. codes: well-formed, known, unique
   const valid = new Set<string>();
   const seen = new Map<string, number>();
+  const codeFlags: { row: number; change: Omit<Change, 'cell'> }[] = [];
   for (const r of codeRows) {
     const code = r.code ?? '';
-    const cell = address(r.row, table.codeCols[0]);
+    const flag = (change: Omit<Change, 'cell'>) => codeFlags.push({ row: r.row, change });
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
-      changes.push({ kind: 'codeMalformed', changed: false, sheet, cell, message: `科目编码「${r.codeText}」格式不对：应为3、5或7位数字`, actual: r.codeText });
+      flag({ kind: 'codeMalformed', changed: false, sheet, message: `科目编码「${r.codeText}」格式不对：应为3、5或7位数字`, actual: r.codeText });
       continue;
     }
     if (seen.has(code)) {
-      changes.push({ kind: 'codeDuplicate', changed: false, sheet, cell, message: `科目编码 ${code} 重复（第 ${seen.get(code)} 行已有）` });
+      flag({ kind: 'codeDuplicate', changed: false, sheet, message: `科目编码 ${code} 重复（第 ${seen.get(code)} 行已有）` });
       continue;
     }
     seen.set(code, r.row);
     valid.add(code);
     if (!catalog.has(code)) {
       const near = suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，');
-      changes.push({ kind: 'codeUnknown', changed: false, sheet, cell, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
+      flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
     }
   }
 
@@ -78,6 +79,8 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
     }
     slots.push({ code: r.kind === 'code' && r.code && valid.has(r.code) ? r.code : null, name: r.name, source: r, row: r.row + shift });
   }
+  const outRow = new Map(slots.filter((s) => s.source).map((s) => [s.source!.row, s.row]));
+  for (const f of codeFlags) changes.push({ ...f.change, cell: address(outRow.get(f.row)!, table.codeCols[0]) });
   for (const [row, codes] of [...inserts].sort((a, b) => b[0] - a[0])) {
     edits.push({ op: 'insertRows', sheet, before: row, count: codes.length, styleFrom: row });
   }
