@@ -43,7 +43,37 @@ async function run() {
       console.log(`  ${label}：${Number(n).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${unit}（${sheet}!${cell}，公式）`);
     }
   }
+  await exportRoundTrip();
   console.log(`\n输出目录：${out}`);
+}
+
+/**
+ * What an accountant receives from the 一体化系统: only 项 rows, no names, typed totals (one of
+ * them wrong). gongkai fill restores names, 类/款 rows and formulas; recalc fixes the typed total.
+ */
+async function exportRoundTrip() {
+  const ledger = JSON.parse(fs.readFileSync(sample('budget-2025'), 'utf8'));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('一般公共预算支出');
+  ws.addRow(['一般公共预算支出表']);
+  ws.addRow(['单位：万元']);
+  ws.addRow(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+  const items = ledger.items.filter((i) => i.fund === 'gpb').sort((a, b) => a.code.localeCompare(b.code));
+  const n = (t) => Number(String(t ?? '0').replace(/,/g, ''));
+  const basic = items.reduce((a, i) => a + Math.round(n(i.basic) * 100), 0);
+  const project = items.reduce((a, i) => a + Math.round(n(i.project) * 100), 0);
+  ws.addRow(['', '合计', (basic + project) / 100 + 1, basic / 100, project / 100]); // 合计 typed 1.00 too high
+  for (const i of items) ws.addRow([i.code, '', (Math.round(n(i.basic) * 100) + Math.round(n(i.project) * 100)) / 100, n(i.basic), n(i.project)]);
+  const exported = path.join(out, '示例县示例局-一体化导出.xlsx');
+  await wb.xlsx.writeFile(exported);
+  const filled = path.join(out, '示例县示例局-一体化导出-已填充.xlsx');
+  const fixed = path.join(out, '示例县示例局-一体化导出-已重算.xlsx');
+  console.log('\n== 一体化系统导出的支出表：只有项级科目、没有名称、合计手填且有误');
+  for (const args of [['fill', exported, '-o', filled, '--year', '2025'], ['recalc', filled, '-o', fixed, '--formulas']]) {
+    console.log(`$ gongkai ${args.map((a) => path.basename(a)).join(' ')}`);
+    const code = await main([...args, '--force']);
+    if (code !== 0) process.exit(code);
+  }
 }
 
 run().catch((e) => {

@@ -1,6 +1,7 @@
 // Host-neutral edits to an existing workbook, with the report of what each one does.
 // Hosts apply them in order: all row insertions first (rows given in the sheet's original
 // numbering), then cell writes (addresses in the numbering after the insertions).
+import { parseAddress } from './a1';
 import type { Cents } from './money';
 import type { Formula } from './plan/types';
 
@@ -38,4 +39,13 @@ export interface Change {
 export interface EditPlan {
   edits: Edit[];
   changes: Change[];
+}
+
+/** Changes in reading order: by row, then column. */
+export function sortChanges(changes: Change[]): Change[] {
+  const key = (c: Change) => {
+    const { row, col } = parseAddress(c.cell);
+    return row * 100000 + col;
+  };
+  return [...changes].sort((a, b) => key(a) - key(b));
 }

@@ -6,7 +6,7 @@ import { address, columnLetter } from './a1';
 import type { Catalog } from './catalog/catalog';
 import { normalizeName, suggest } from './catalog/lookup';
 import { ancestorCodes, codeLevel } from './codes';
-import type { Change, Edit, EditPlan } from './edits';
+import { type Change, type Edit, type EditPlan, sortChanges } from './edits';
 import { type Cents, formatAmount } from './money';
 import type { CodeRow, CodeTable } from './recognize/code-table';
 import { childrenByRow } from './hierarchy';
@@ -168,7 +168,7 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
       }
     }
   }
-  return { edits, changes };
+  return { edits, changes: sortChanges(changes) };
 }
 
 /** What to write in the code column(s) for a code: one cell, or 类/款/项 parts. */

@@ -2,7 +2,7 @@
 // the matched spec) from the detail rows; report each that was wrong with its old and new
 // value; write the right value, or with `formulas` replace typed totals by live formulas.
 import { address, columnLetter } from './a1';
-import type { Change, Edit, EditPlan } from './edits';
+import { type Change, type Edit, type EditPlan, sortChanges } from './edits';
 import { childrenByRow } from './hierarchy';
 import { type Cents, formatAmount } from './money';
 import type { Formula } from './plan/types';
@@ -89,5 +89,5 @@ export function planRecalc(table: CodeTable, options: RecalcOptions): EditPlan {
       }
     }
   });
-  return { edits, changes };
+  return { edits, changes: sortChanges(changes) };
 }
