@@ -2,6 +2,8 @@
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../core/errors';
 import { runCatalogImport } from './commands/catalog';
+import { runCheck } from './commands/check';
+import { runClear } from './commands/clear';
 import { runCodes } from './commands/codes';
 import { runFill } from './commands/fill';
 import { runRecalc } from './commands/recalc';
@@ -104,6 +106,31 @@ export function buildProgram(out: (text: string) => void): Command {
     .option('--json', '以 JSON 输出报告')
     .option('--force', '覆盖已存在的输出文件')
     .action(async (input: string, opts) => out(await runRecalc(input, opts)));
+
+  program
+    .command('check')
+    .description('检查公开表：表内、表间、科目，逐条指出有问题的单元格')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<文件.xlsx>', '要检查的工作簿（不会被改动）')
+    .option('--json', '输出 JSON 报告')
+    .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（含“检查结果”表）')
+    .option('--year <year>', '年度（默认从表头识别）')
+    .option('--catalog <file>', '用导入的科目表代替内置科目表')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (file: string, opts) => {
+      const { text, exitCode } = await runCheck(file, opts);
+      out(text);
+      program.setOptionValue('exitCode', exitCode);
+    });
+
+  program
+    .command('clear')
+    .description('清除检查标记：恢复被标记单元格原来的底色和批注，删除“检查结果”表')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<输入.xlsx>', '带标记的工作簿（不会被改动）')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (file: string, opts) => out(await runClear(file, opts)));
 
   const catalog = program.command('catalog').description('科目表：导入本省预算管理一体化系统导出的科目表').helpOption('-h, --help', '显示帮助');
   catalog

@@ -12,6 +12,7 @@ export type Edit =
 
 export type ChangeKind =
   | 'rowAdded'
+  | 'parentMissing'
   | 'nameWritten'
   | 'nameDiffers'
   | 'codeUnknown'

@@ -28,7 +28,12 @@ function levelName(code: string, economic: boolean): string {
 }
 
 /** Plans the fill of one code table. `catalog` is the classification the table uses. */
-export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
+export interface FillOptions {
+  /** Insert missing 类/款 rows (fill); when false, only flag them (check). */
+  insertParents: boolean;
+}
+
+export function planFill(table: CodeTable, catalog: Catalog, options: FillOptions = { insertParents: true }): EditPlan {
   const edits: Edit[] = [];
   const changes: Change[] = [];
   const sheet = table.sheet;
@@ -66,7 +71,11 @@ export function planFill(table: CodeTable, catalog: Catalog): EditPlan {
     for (const parent of ancestorCodes(r.code)) {
       if (present.has(parent)) continue;
       present.add(parent);
-      inserts.set(r.row, [...(inserts.get(r.row) ?? []), parent]);
+      if (options.insertParents) inserts.set(r.row, [...(inserts.get(r.row) ?? []), parent]);
+      else {
+        const name = catalog.get(parent)?.name ?? '';
+        codeFlags.push({ row: r.row, change: { kind: 'parentMissing', changed: false, sheet, message: `科目 ${r.code} 缺少上级${levelName(parent, economic)}级科目行 ${parent} ${name}`.trim(), expected: parent } });
+      }
     }
   }
   const slots: Slot[] = [];

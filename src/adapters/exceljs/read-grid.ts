@@ -44,5 +44,6 @@ export function readSheet(ws: ExcelJS.Worksheet): Grid {
 }
 
 export function readWorkbookGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  return { sheets: wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map(readSheet) };
+  // gongkai's own 检查结果 sheet is output, not part of the disclosure
+  return { sheets: wb.worksheets.filter((ws) => ws.state !== 'veryHidden' && ws.name !== '检查结果').map(readSheet) };
 }

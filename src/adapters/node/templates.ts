@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors';
 import { parseSpec } from '../../core/spec/parse';
 import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
+import { CrossRules } from '../../core/check/cross';
 
 /** The project's templates/ folder, found from this file whether run from src or dist. */
 export function templatesDir(): string {
@@ -81,4 +82,28 @@ export function readCatalogFile(file: string): CatalogFile {
     if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
     throw e;
   }
+}
+
+export function loadCrossRules(dir = path.join(templatesDir(), 'rules')): CrossRules[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      const result = CrossRules.safeParse(readJson(file));
+      if (!result.success) throw new UserError(`核对规则 ${file} 有误：\n` + describeIssues(result.error).map((l) => `  ${l}`).join('\n'));
+      return result.data;
+    });
+}
+
+/** Catalogs by year for the checker: the year's built-in set (2024's when unknown or missing). */
+export function catalogsForCheck(userCatalog?: string): (year: number | null) => Partial<Record<Classification, Catalog>> {
+  const files = loadCatalogFiles();
+  const cache = new Map<number, Partial<Record<Classification, Catalog>>>();
+  return (year) => {
+    const y = year && resolveCatalog(files, 'function', year) ? year : 2024;
+    if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
+    return cache.get(y)!;
+  };
 }

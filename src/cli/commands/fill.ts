@@ -53,7 +53,7 @@ export function catalogForTable(table: CodeTable, catalogs: ReturnType<typeof lo
 }
 
 const TAGS: Record<Change['kind'], string> = {
-  rowAdded: '新增', nameWritten: '名称', nameDiffers: '核对', codeUnknown: '核对', codeMalformed: '核对', codeDuplicate: '核对',
+  rowAdded: '新增', parentMissing: '核对', nameWritten: '名称', nameDiffers: '核对', codeUnknown: '核对', codeMalformed: '核对', codeDuplicate: '核对',
   formulaWritten: '公式', valueToFormula: '公式', parentMismatch: '核对', totalWrong: '改正', totalFixed: '改正', amountText: '核对',
 };
 

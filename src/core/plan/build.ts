@@ -354,9 +354,11 @@ export function buildSheet(input: BuildInput): SheetPlan {
     return found.col;
   }
 
-  // Notes under the table.
+  // Notes under the table; an empty table filled from data says why it is empty.
   let noteRow = bodyTop + height;
-  for (const note of spec.notes) {
+  const empty = input.data !== undefined && cells.every((c) => !c.input || !c.value);
+  const notes = [...spec.notes, ...(empty && spec.emptyNote ? [spec.emptyNote] : [])];
+  for (const note of notes) {
     put(noteRow, 1, fillText(note, year), 'note');
     mergeIfWide(noteRow, 1, noteRow, width);
     noteRow++;

@@ -34,6 +34,8 @@ const FixedRow = z
   .object({
     key,
     label: z.string(),
+    /** Other wordings of the label in provincial layouts (经营收入 for 事业单位经营收入 …). */
+    aliases: z.array(z.string()).optional(),
     /** Code shown in a code column, for fixed rows of economic or functional codes. */
     code: z.string().regex(/^\d{3,7}$/).optional(),
     /** The row is the signed sum of these rows (keys anywhere in the table). */
@@ -43,7 +45,6 @@ const FixedRow = z
     bold: z.boolean().optional(),
     /** Rows with the same align tag in different blocks are put on the same sheet row. */
     align: z.string().optional(),
-    /** Chinese ordinal prefix the standard prints (一、 (一) …) is part of the label. */
     when,
   })
   .strict();

@@ -1,0 +1,45 @@
+// gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
+import { checkWorkbook } from '../../core/check/check';
+import { renderReport } from '../../core/check/render';
+import type { Report } from '../../core/check/finding';
+import { UserError } from '../../core/errors';
+import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
+import { openWorkbook, workbookBuffer } from '../../adapters/node/workbook-file';
+import { writeFileAtomic } from '../../adapters/node/output';
+import { annotateWorkbook } from '../../adapters/exceljs/annotate';
+
+export interface CheckArgs {
+  json?: boolean;
+  annotate?: string;
+  catalog?: string;
+  year?: string;
+  force?: boolean;
+}
+
+export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
+  const book = await openWorkbook(file);
+  if (args.year && !/^\d{4}$/.test(args.year)) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
+  const report = checkWorkbook({
+    file,
+    grid: book.grid,
+    specs: loadSpecs(),
+    crossRules: loadCrossRules(),
+    catalogs: catalogsForCheck(args.catalog),
+    year: args.year ? Number(args.year) : null,
+  });
+  if (report.tables.length === 0) {
+    throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
+  }
+  if (args.annotate) {
+    annotateWorkbook(book.workbook, report);
+    await writeFileAtomic(args.annotate, () => workbookBuffer(book.workbook), { force: args.force, inputs: [file] });
+  }
+  return report;
+}
+
+export async function runCheck(file: string, args: CheckArgs): Promise<{ text: string; exitCode: number }> {
+  const report = await checkFile(file, args);
+  const exitCode = report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const text = args.json ? JSON.stringify(report, null, 2) : renderReport(report) + (args.annotate ? `\n\n已写出带标记的工作簿：${args.annotate}` : '');
+  return { text, exitCode };
+}

@@ -1,0 +1,60 @@
+// The recognised workbook as the rules see it: tables by id, values by row and column key,
+// each with its cell and unit.
+import { address } from '../a1';
+import type { Grid, WorkbookGrid } from '../grid';
+import type { Cents, Unit } from '../money';
+import { readAmount } from '../recognize/code-table';
+import type { Recognition, RecognizedRow, RecognizedTable } from '../recognize/tables';
+import type { Located } from './finding';
+
+export class Book {
+  readonly grids: Map<string, Grid>;
+  readonly byId = new Map<string, RecognizedTable>();
+  constructor(
+    grid: WorkbookGrid,
+    readonly recognition: Recognition,
+  ) {
+    this.grids = new Map(grid.sheets.map((s) => [s.name, s]));
+    for (const t of recognition.tables) if (!this.byId.has(t.spec.id)) this.byId.set(t.spec.id, t);
+  }
+
+  table(id: string): RecognizedTable | undefined {
+    return this.byId.get(id);
+  }
+
+  unitOf(table: RecognizedTable): Unit {
+    return table.unit ?? (table.spec.unit as Unit);
+  }
+
+  row(table: RecognizedTable, key: string): RecognizedRow | undefined {
+    return table.rows.find((r) => r.key === key);
+  }
+
+  /** The column key "*" means the amount column of the row's own block (side-by-side tables). */
+  columnKey(table: RecognizedTable, row: RecognizedRow, col: string): string | undefined {
+    if (col !== '*') return col;
+    const block = table.spec.blocks[row.block] ?? table.spec.blocks[0];
+    return block.columns.find((c) => c.role === 'amount')?.key;
+  }
+
+  /** The amount at (row, column); blank counts as 0; null when the row or column is absent. */
+  value(table: RecognizedTable, rowKey: string, col: string): (Located & { text: string; error?: string; formula?: string; blank: boolean }) | null {
+    const row = this.row(table, rowKey);
+    if (!row) return null;
+    const key = this.columnKey(table, row, col);
+    const c = key ? table.columns.get(key) : undefined;
+    if (c === undefined) return null;
+    const grid = this.grids.get(table.sheet)!;
+    const a = readAmount(grid, row.row, c);
+    return {
+      cents: (a.cents ?? 0) as Cents,
+      sheet: table.sheet,
+      address: address(row.row, c),
+      unit: this.unitOf(table),
+      text: a.text,
+      blank: a.cents === null && a.text === '' && !a.error,
+      ...(a.error ? { error: a.error } : {}),
+      ...(a.formula ? { formula: a.formula } : {}),
+    };
+  }
+}

@@ -1,0 +1,83 @@
+// The whole check of one workbook: recognise the tables, run every rule, and return the report.
+import { parseAddress } from '../a1';
+import type { Catalog } from '../catalog/catalog';
+import type { Classification } from '../catalog/schema';
+import type { WorkbookGrid } from '../grid';
+import { recognize } from '../recognize/tables';
+import type { TableSpec } from '../spec/schema';
+import { Book } from './book';
+import { checkCells, checkCodes, checkEmptyNote, checkHeaders, checkPlaceholders } from './content';
+import { checkCross, type CrossRules } from './cross';
+import type { Finding, Report } from './finding';
+import { checkTable } from './in-table';
+
+export interface CheckInput {
+  file: string;
+  grid: WorkbookGrid;
+  specs: TableSpec[];
+  crossRules: CrossRules[];
+  /** The catalogs of a year (the workbook's, once recognised); 2024's when the year is unknown. */
+  catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
+  year?: number | null;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+
+export function checkWorkbook(input: CheckInput): Report {
+  const firstGuess = input.catalogs(input.year ?? null);
+  const recognition = recognize(input.grid, { specs: input.specs, classes: firstGuess.function?.classes() ?? [], year: input.year });
+  const catalogs = recognition.year && recognition.year !== input.year ? input.catalogs(recognition.year) : firstGuess;
+  const book = new Book(input.grid, recognition);
+  const findings: Finding[] = [];
+
+  for (const u of recognition.unrecognised) {
+    findings.push({ rule: 'table.unrecognised', severity: 'warning', sheet: u.sheet, cell: u.cell, cells: u.cell ? [u.cell] : [], message: u.message, expected: null, actual: null });
+  }
+  for (const table of recognition.tables) {
+    const grid = book.grids.get(table.sheet)!;
+    findings.push(...checkTable(book, table));
+    findings.push(...checkCells(book, table));
+    const classification = table.codeTable?.classification === 'economic' ? 'economic-dept' : 'function';
+    findings.push(...checkCodes(table, catalogs[classification]));
+    findings.push(...checkEmptyNote(book, table, grid));
+    findings.push(...checkHeaders(book, table, grid));
+    for (const u of table.unmatched) {
+      findings.push({ rule: 'table.row-unrecognised', severity: 'warning', sheet: table.sheet, cell: u.cell, cells: [u.cell], message: `${table.spec.sheetPrefix} 未能识别的行「${u.label}」（不是该表的标准项目），其金额未参与核对`, expected: null, actual: null });
+    }
+  }
+  for (const sheet of new Set(recognition.tables.map((t) => t.sheet))) findings.push(...checkPlaceholders(book.grids.get(sheet)!));
+  if (recognition.kind) {
+    findings.push(...checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
+    const present = new Set(recognition.tables.map((t) => t.spec.id));
+    for (const spec of input.specs.filter((s) => s.kind === recognition.kind && !s.extra && !present.has(s.id))) {
+      findings.push({ rule: 'table.missing', severity: 'notice', sheet: null, cell: null, cells: [], message: `未找到${spec.sheetPrefix}「${spec.title}」，与它有关的表间核对未做`, expected: null, actual: null });
+    }
+  }
+
+  const sheetOrder = new Map(input.grid.sheets.map((s, i) => [s.name, i]));
+  const position = (f: Finding) => {
+    if (!f.cell) return 0;
+    const { row, col } = parseAddress(f.cell);
+    return row * 1000 + col;
+  };
+  findings.sort((a, b) => (sheetOrder.get(a.sheet ?? '') ?? 999) - (sheetOrder.get(b.sheet ?? '') ?? 999) || position(a) - position(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return {
+    file: input.file,
+    kind: recognition.kind,
+    year: recognition.year,
+    department: recognition.department,
+    tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit })),
+    findings: dedupe(findings),
+  };
+}
+
+/** The same rule at the same cell with the same message once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

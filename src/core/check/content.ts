@@ -1,0 +1,139 @@
+// Checks of what the cells say: codes against the catalog (exists, name, place under its 款/类,
+// no duplicates), error values and text in amount cells, empty tables without a note, header
+// years, missing unit lines, placeholders left from a template.
+import { address } from '../a1';
+import type { Catalog } from '../catalog/catalog';
+import { codeLevel } from '../codes';
+import { planFill } from '../fill';
+import { type Grid, squash } from '../grid';
+import type { RecognizedTable } from '../recognize/tables';
+import type { Book } from './book';
+import type { Finding } from './finding';
+
+const FILL_FLAGS: Record<string, { rule: string; severity: Finding['severity'] }> = {
+  codeUnknown: { rule: 'code.unknown', severity: 'error' },
+  codeMalformed: { rule: 'code.malformed', severity: 'error' },
+  codeDuplicate: { rule: 'code.duplicate', severity: 'error' },
+  nameDiffers: { rule: 'code.name', severity: 'warning' },
+  amountText: { rule: 'cell.text', severity: 'error' },
+};
+
+export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined): Finding[] {
+  const ct = table.codeTable;
+  if (!ct) return [];
+  if (!catalog) {
+    return [{ rule: 'code.catalog', severity: 'notice', sheet: table.sheet, cell: table.titleCell, cells: [], message: `没有${table.spec.kind === 'budget' ? '' : ''}该年度的科目表，未核对「${table.title}」的科目编码`, expected: null, actual: null }];
+  }
+  const findings: Finding[] = [];
+  for (const c of planFill(ct, catalog, { insertParents: false }).changes) {
+    const flag = FILL_FLAGS[c.kind] ?? (c.kind === 'parentMissing' ? { rule: 'code.parent', severity: 'warning' as const } : null);
+    if (!flag) continue;
+    findings.push({ rule: flag.rule, severity: flag.severity, sheet: c.sheet, cell: c.cell, cells: [c.cell], message: `${table.spec.sheetPrefix} ${c.message}`, expected: c.expected ?? null, actual: c.actual ?? null });
+  }
+  // a 项 under another 款, a 款 under another 类: the nearest row above of a higher level must be its parent
+  const rows = ct.rows.filter((r) => r.kind === 'code' && r.code && /^\d+$/.test(r.code));
+  const codes = new Set(rows.map((r) => r.code!));
+  rows.forEach((r, i) => {
+    const level = codeLevel(r.code!);
+    if (level < 2) return;
+    const parentLen = level === 3 ? 5 : 3;
+    const parent = r.code!.slice(0, parentLen);
+    if (!codes.has(parent)) return;
+    const above = rows.slice(0, i).reverse().find((x) => codeLevel(x.code!) < level);
+    if (above && above.code !== parent && !(level === 3 && above.code === parent.slice(0, 3))) {
+      const cell = address(r.row, ct.codeCols[0]);
+      findings.push({ rule: 'code.parent', severity: 'error', sheet: table.sheet, cell, cells: [cell, address(above.row, ct.codeCols[0])], message: `${table.spec.sheetPrefix} 科目 ${r.code} 排在 ${above.code} ${above.name} 之下，应在其上级 ${parent} 之下`, expected: parent, actual: above.code });
+    }
+  });
+  return findings;
+}
+
+/** Error values and non-numeric text in the amount cells of a table. */
+export function checkCells(book: Book, table: RecognizedTable): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of table.rows) {
+    for (const key of table.columns.keys()) {
+      const spec = table.spec.blocks.flatMap((b) => b.columns).find((c) => c.key === key);
+      if (spec?.role !== 'amount') continue;
+      const v = book.value(table, row.key, key);
+      if (!v) continue;
+      if (v.error) {
+        findings.push({ rule: 'cell.error', severity: 'error', sheet: v.sheet, cell: v.address, cells: [v.address], message: `${table.spec.sheetPrefix} ${v.address} 是错误值 ${v.error}${v.formula ? `（公式 =${v.formula}）` : ''}，无法核对`, expected: null, actual: v.error });
+      } else if (!table.codeTable && v.blank === false && v.text && v.cents === 0 && !/^[-—–－\s0.,]*$/.test(v.text) && Number.isNaN(Number(v.text))) {
+        findings.push({ rule: 'cell.text', severity: 'error', sheet: v.sheet, cell: v.address, cells: [v.address], message: `${table.spec.sheetPrefix} ${v.address} 里是文字「${v.text.slice(0, 30)}」，不是金额`, expected: null, actual: v.text });
+      }
+    }
+  }
+  return findings;
+}
+
+function tableIsEmpty(book: Book, table: RecognizedTable): boolean {
+  for (const row of table.rows) for (const key of table.columns.keys()) {
+    const v = book.value(table, row.key, key);
+    const role = table.spec.blocks.flatMap((b) => b.columns).find((c) => c.key === key)?.role;
+    if (role === 'amount' && v && v.cents !== 0) return false;
+  }
+  return true;
+}
+
+const EMPTY_NOTE = /无|没有|未安排|空表|不涉及|未发生/;
+
+export function checkEmptyNote(book: Book, table: RecognizedTable, grid: Grid): Finding[] {
+  if (!table.spec.emptyNote || !tableIsEmpty(book, table)) return [];
+  const below = table.notes.some((n) => EMPTY_NOTE.test(n.text));
+  // a note can also sit in the table body (a merged row saying 本表无数据) or right under the title
+  let inside = false;
+  for (const [, cells] of grid.rows) for (const cell of cells.values()) if (typeof cell.value === 'string' && /空表|无.*(支出|收入|经费)|没有.*(支出|安排)/.test(cell.value) && cell.value.length < 200) inside = true;
+  if (below || inside) return [];
+  return [{
+    rule: 'table.empty-note',
+    severity: 'warning',
+    sheet: table.sheet,
+    cell: table.titleCell,
+    cells: [table.titleCell],
+    message: `${table.spec.sheetPrefix}「${table.title}」没有数据，但没有说明原因。应在表下注明，例如：${table.spec.emptyNote.replace('{year}', String(book.recognition.year ?? 'XXXX'))}`,
+    expected: null,
+    actual: null,
+  }];
+}
+
+const PLACEHOLDER = /(xx|XX|ｘｘ|××|某某|…{2,}|\.{6,}|待补充|待填|＿{2,}|_{3,}|【[^】]*】|（此处[^）]*）)/;
+
+export function checkHeaders(book: Book, table: RecognizedTable, grid: Grid): Finding[] {
+  const findings: Finding[] = [];
+  const year = book.recognition.year;
+  const [top, bottom] = table.headerRows;
+  if (!table.unit) {
+    findings.push({ rule: 'header.unit', severity: 'warning', sheet: table.sheet, cell: table.titleCell, cells: [table.titleCell], message: `${table.spec.sheetPrefix}「${table.title}」没有写明金额单位（单位：${table.spec.unit}）`, expected: table.spec.unit, actual: null });
+  }
+  if (year) {
+    for (const [key, col] of table.columns) {
+      const expected = key.startsWith('prior.') ? year - 1 : year;
+      for (let r = top; r <= bottom; r++) {
+        const text = grid.rows.get(r)?.get(col)?.value;
+        if (typeof text !== 'string') continue;
+        const m = /(20\d\d)\s*年/.exec(text);
+        if (m && Number(m[1]) !== expected && !findings.some((f) => f.cell === address(r, col))) {
+          const cell = address(r, col);
+          findings.push({ rule: 'header.year', severity: 'warning', sheet: table.sheet, cell, cells: [cell], message: `${table.spec.sheetPrefix} 表头「${squash(text)}」的年份应为 ${expected} 年${key.startsWith('prior.') ? '（上年数栏）' : ''}`, expected, actual: Number(m[1]) });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** Template residue anywhere on a sheet that holds a table. */
+export function checkPlaceholders(grid: Grid): Finding[] {
+  const findings: Finding[] = [];
+  for (const [r, cells] of grid.rows) {
+    for (const [c, cell] of cells) {
+      if (typeof cell.value !== 'string') continue;
+      const m = PLACEHOLDER.exec(cell.value);
+      if (!m) continue;
+      const a = address(r, c);
+      findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: grid.name, cell: a, cells: [a], message: `${a} 留有模板占位内容「${m[1]}」：${cell.value.trim().slice(0, 40)}`, expected: null, actual: m[1] });
+    }
+  }
+  return findings;
+}

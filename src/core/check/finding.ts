@@ -1,0 +1,64 @@
+// Findings: what is wrong, where, and by how much — the JSON contract other tools read.
+import { sheetRef } from '../a1';
+import { type Cents, convert, formatAmount, type Unit } from '../money';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  cells: string[];
+  message: string;
+  expected: number | string | null;
+  actual: number | string | null;
+}
+
+export interface Report {
+  file: string;
+  kind: 'budget' | 'final' | null;
+  year: number | null;
+  department: string | null;
+  tables: { id: string; title: string; sheet: string; range: string; unit: Unit | null }[];
+  findings: Finding[];
+}
+
+/** A located amount: the cell it is in and the unit of its table. */
+export interface Located {
+  cents: Cents;
+  sheet: string;
+  address: string;
+  unit: Unit;
+}
+
+/** "C7" on the finding's own sheet, "'公开05表'!C7" on another. */
+export function cellRef(loc: { sheet: string; address: string }, home: string): string {
+  return loc.sheet === home ? loc.address : sheetRef(loc.sheet, loc.address);
+}
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
+
+/**
+ * Compares a stated total with the sum of n rounded parts, exactly in cents: equal is fine;
+ * within n × 0.005 of the display unit is a rounding difference (尾差, a notice); beyond, an error.
+ */
+export function judgeSum(actual: Cents, expected: Cents, parts: number): 'ok' | 'rounding' | 'wrong' {
+  const diff = Math.abs(actual - expected);
+  if (diff === 0) return 'ok';
+  // n × 0.005 units = n × 0.5 cents
+  return diff * 2 <= parts ? 'rounding' : 'wrong';
+}
+
+/** Brings amounts of tables in different units to the coarser unit (万元) for comparison. */
+export function commonUnit(values: Located[]): Unit {
+  return values.some((v) => v.unit === '万元') ? '万元' : '元';
+}
+
+export function inUnit(v: Located, unit: Unit): Cents {
+  return convert(v.cents, v.unit, unit);
+}
+
+export function money(c: Cents, unit?: Unit): string {
+  return `${formatAmount(c)}${unit ? ` ${unit}` : ''}`;
+}

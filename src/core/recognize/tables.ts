@@ -1,0 +1,414 @@
+// Recognises the disclosure tables in any workbook: finds each table by its title, reads its
+// unit line and headers, maps its columns and rows to the table spec (fixed rows by label,
+// code rows by code), and keeps every value with its cell address. What cannot be identified
+// is reported, never guessed.
+import { address, parseAddress } from '../a1';
+import type { CatalogEntry } from '../codes';
+import { type Grid, getCell, squash, textAt, type WorkbookGrid } from '../grid';
+import type { Unit } from '../money';
+import type { ColumnSpec, TableSpec } from '../spec/schema';
+import { type AmountCell, type CodeTable, findCodeTables, readAmount, unitOf } from './code-table';
+import { detectYear } from './year';
+
+export interface Value extends AmountCell {
+  sheet: string;
+  address: string;
+}
+
+export interface RecognizedRow {
+  key: string;
+  row: number;
+  label: string;
+  code: string | null;
+  kind: 'detail' | 'total' | 'sum';
+  /** The spec block the row belongs to (side-by-side layouts). */
+  block: number;
+}
+
+export interface RecognizedTable {
+  spec: TableSpec;
+  sheet: string;
+  title: string;
+  titleCell: string;
+  unit: Unit | null;
+  unitCell: string | null;
+  range: string;
+  headerRows: [number, number];
+  /** Spec column key → sheet column. */
+  columns: Map<string, number>;
+  /** Header texts of each mapped column, top to bottom. */
+  headers: Map<string, string[]>;
+  rows: RecognizedRow[];
+  codeTable: CodeTable | null;
+  /** Notes under or beside the table (注：…), and any text row in its area. */
+  notes: { cell: string; text: string }[];
+  /** Rows in the table area that hold amounts but match no row of the spec. */
+  unmatched: { cell: string; label: string }[];
+}
+
+export interface Recognition {
+  kind: 'budget' | 'final' | null;
+  year: number | null;
+  department: string | null;
+  tables: RecognizedTable[];
+  /** What could not be identified: a sheet with amounts but no known table, a title with no headers… */
+  unrecognised: { sheet: string; cell: string | null; message: string }[];
+}
+
+const PREFIX = /^(附件\d*[:：]?)?(表[一二三四五六七八九十]+[、.]?|部门公开表\d+|公开\d+表|\d+[.、])?(\d{4}年度?)?/;
+
+/** The spec a title cell names, with the length of the name matched (longer is surer). */
+function titleMatch(text: string, specs: TableSpec[]): { spec: TableSpec; score: number } | null {
+  const t = squash(text).replace(/<\/?b>/g, '').replace(PREFIX, '').replace(/[（(][^）)]*[）)]$/, '');
+  if (t.length < 3 || t.length > 40) return null;
+  let best: { spec: TableSpec; score: number } | null = null;
+  for (const spec of specs) {
+    for (const name of [spec.title, ...spec.aliases].map(squash)) {
+      const score = t === name ? 1000 + name.length : t.endsWith(name) ? 500 + name.length : 0;
+      if (score > (best?.score ?? 0)) best = { spec, score };
+    }
+  }
+  return best;
+}
+
+/** Label text compared without spaces, ordinal prefixes, markup or width differences. */
+export function normalizeLabel(text: string): string {
+  return squash(text)
+    .replace(/<\/?b>/g, '')
+    .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])/, '')
+    .replace(/^\d+[.、．]/, '')
+    .replace(/[“”"]/g, '');
+}
+
+const looseLabel = (t: string) => normalizeLabel(t).replace(/财政|拨款|预算/g, '');
+
+function regionGrid(grid: Grid, top: number, bottom: number): Grid {
+  const rows = new Map([...grid.rows].filter(([r]) => r >= top && r <= bottom));
+  return { ...grid, rows, rowCount: bottom };
+}
+
+function masters(grid: Grid): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of grid.merges) {
+    const [a, b] = m.split(':');
+    const s = parseAddress(a);
+    const e = parseAddress(b ?? a);
+    for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) out.set(`${r},${c}`, address(s.row, s.col));
+  }
+  return out;
+}
+
+function shown(grid: Grid, m: Map<string, string>, row: number, col: number): string {
+  const master = m.get(`${row},${col}`);
+  if (master) {
+    const p = parseAddress(master);
+    return textAt(grid, p.row, p.col);
+  }
+  return textAt(grid, row, col);
+}
+
+function fillYear(text: string, year: number | null): string {
+  return year ? text.replace(/\{year\}/g, String(year)).replace(/\{prior\}/g, String(year - 1)) : text;
+}
+
+interface SpecColumn {
+  spec: ColumnSpec;
+  block: number;
+}
+
+function specColumns(spec: TableSpec): SpecColumn[] {
+  return spec.blocks.flatMap((b, block) => b.columns.map((c) => ({ spec: c, block })));
+}
+
+/** Maps sheet columns to spec columns by their header paths, left to right. */
+function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, year: number | null): { columns: Map<string, number>; headers: Map<string, string[]> } {
+  const m = masters(grid);
+  const paths: { col: number; path: string[] }[] = [];
+  for (let c = 1; c <= grid.columnCount; c++) {
+    const path: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = squash(shown(grid, m, r, c));
+      if (t && t !== path[path.length - 1]) path.push(t);
+    }
+    if (path.length) paths.push({ col: c, path });
+  }
+  const columns = new Map<string, number>();
+  const headers = new Map<string, string[]>();
+  const candidates = specColumns(spec);
+  const used = new Set<number>();
+  const leafOf = (c: ColumnSpec) => squash(fillYear(c.header[c.header.length - 1], year));
+  const groupOf = (c: ColumnSpec) => (c.header.length > 1 ? squash(fillYear(c.header[0], year)) : null);
+  for (const strict of [true, false]) {
+    let from = 0;
+    for (const p of paths) {
+      if (used.has(p.col)) continue;
+      const leaf = p.path[p.path.length - 1];
+      for (let i = strict ? from : 0; i < candidates.length; i++) {
+        const c = candidates[i];
+        if (columns.has(c.spec.key) || leafOf(c.spec) !== leaf) continue;
+        const group = groupOf(c.spec);
+        if (strict && group && p.path.length > 1 && !p.path.includes(group)) continue;
+        columns.set(c.spec.key, p.col);
+        headers.set(c.spec.key, p.path);
+        used.add(p.col);
+        if (strict) from = i + 1;
+        break;
+      }
+    }
+  }
+  return { columns, headers };
+}
+
+function headerBand(grid: Grid, spec: TableSpec, from: number, to: number, year: number | null): [number, number] | null {
+  const leaves = new Set(specColumns(spec).flatMap((c) => c.spec.header.map((h) => squash(fillYear(h, year)))));
+  const m = masters(grid);
+  let first = 0;
+  let last = 0;
+  for (let r = from; r <= Math.min(to, from + 10); r++) {
+    let hits = 0;
+    let numbers = 0;
+    for (let c = 1; c <= grid.columnCount; c++) {
+      if (leaves.has(squash(shown(grid, m, r, c)))) hits++;
+      if (typeof getCell(grid, r, c)?.value === 'number') numbers++;
+    }
+    if (hits >= 1 && numbers === 0) {
+      if (!first) first = r;
+      last = r;
+    } else if (first) break;
+  }
+  return first ? [first, last] : null;
+}
+
+/** Rows of a fixed-row table: each block's label column, matched to the spec's labels. */
+function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, body: [number, number], classes: CatalogEntry[]): { rows: RecognizedRow[]; unmatched: { cell: string; label: string }[] } {
+  const rows: RecognizedRow[] = [];
+  const unmatched: { cell: string; label: string }[] = [];
+  const seen = new Set<string>();
+  spec.blocks.forEach((block, blockIndex) => {
+    if (block.rows.kind !== 'fixed') return;
+    const labelCol = block.columns.find((c) => c.role === 'label' || c.role === 'name');
+    const codeCol = block.columns.find((c) => c.role === 'code');
+    const col = labelCol ? columns.get(labelCol.key) : undefined;
+    if (!col) return;
+    const codeSheetCol = codeCol ? columns.get(codeCol.key) : undefined;
+    const entries = block.rows.rows.flatMap((e) => ('key' in e ? [e] : []));
+    const insertsClasses = block.rows.rows.some((e) => 'insert' in e);
+    for (let r = body[0]; r <= body[1]; r++) {
+      const label = textAt(grid, r, col);
+      const code = codeSheetCol ? textAt(grid, r, codeSheetCol).replace(/\s+/g, '') : '';
+      if (!label && !code) continue;
+      const norm = normalizeLabel(label);
+      let hit =
+        (code && entries.find((e) => e.code === code)) ||
+        entries.find((e) => normalizeLabel(e.label) === norm || e.aliases?.some((a) => normalizeLabel(a) === norm)) ||
+        entries.find((e) => looseLabel(e.label) === looseLabel(label));
+      let key = hit ? hit.key : null;
+      let kind: RecognizedRow['kind'] = hit && (hit.sum || hit.sumOf) ? 'sum' : 'detail';
+      let rowCode = hit?.code ?? null;
+      if (!hit && insertsClasses) {
+        const cls = classes.find((c) => normalizeLabel(c.name) === norm) ?? classes.find((c) => looseLabel(c.name) === looseLabel(label));
+        if (cls) {
+          key = `class.${cls.code}`;
+          rowCode = cls.code;
+          kind = 'detail';
+        }
+      }
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        rows.push({ key, row: r, label, code: rowCode, kind, block: blockIndex });
+      } else if (!key && norm && !/^(栏次|项目|行次)$/.test(norm)) {
+        unmatched.push({ cell: address(r, col), label });
+      }
+      hit = undefined;
+    }
+  });
+  return { rows, unmatched };
+}
+
+/** The department's name from a "部门：…" / "编制单位：…" / "单位名称：…" line, if any. */
+function departmentIn(grid: WorkbookGrid): string | null {
+  for (const sheet of grid.sheets) {
+    for (let r = 1; r <= Math.min(sheet.rowCount, 8); r++) {
+      for (const cell of sheet.rows.get(r)?.values() ?? []) {
+        if (typeof cell.value !== 'string') continue;
+        const m = /^(?:部门|编制单位|单位名称|部门名称)[:：]\s*(.+)$/.exec(cell.value.trim());
+        if (m && !/^[（(]/.test(m[1])) return m[1].trim();
+      }
+    }
+  }
+  return null;
+}
+
+export interface RecognizeOptions {
+  specs: TableSpec[];
+  /** The function classes of the year, to match table 01/04 class rows by name. */
+  classes: CatalogEntry[];
+  year?: number | null;
+}
+
+export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recognition {
+  const year = options.year ?? detectYear(book);
+  const found: RecognizedTable[] = [];
+  const unrecognised: Recognition['unrecognised'] = [];
+  // titles first: they say the kind
+  const titles: { sheet: Grid; row: number; col: number; text: string; spec: TableSpec; score: number }[] = [];
+  for (const sheet of book.sheets) {
+    for (const [r, cells] of sheet.rows) {
+      for (const [c, cell] of cells) {
+        if (typeof cell.value !== 'string' || c > 6) continue;
+        const m = titleMatch(cell.value, options.specs);
+        if (m) titles.push({ sheet, row: r, col: c, text: cell.value.trim(), ...m });
+      }
+    }
+  }
+  const votes = { budget: 0, final: 0 };
+  for (const t of titles) votes[t.spec.kind] += t.score > 1000 ? 2 : 1;
+  const kind = votes.budget || votes.final ? (votes.final > votes.budget ? 'final' : 'budget') : null;
+  // re-match with the specs of the winning kind only, then one table per title
+  const ofKind = options.specs.filter((s) => !kind || s.kind === kind);
+  const accepted = titles
+    .map((t) => ({ ...t, m: titleMatch(t.text, ofKind) }))
+    .filter((t): t is typeof t & { m: { spec: TableSpec; score: number } } => t.m !== null)
+    .sort((a, b) => a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+
+  const bySheet = new Map<string, typeof accepted>();
+  for (const t of accepted) {
+    const list = bySheet.get(t.sheet.name) ?? [];
+    // a title repeated on the next row (label above title) counts once
+    if (!list.some((x) => Math.abs(x.row - t.row) <= 1 && x.m.spec.id === t.m.spec.id)) list.push(t);
+    bySheet.set(t.sheet.name, list);
+  }
+  for (const [, list] of bySheet) {
+    list.forEach((t, i) => {
+      const sheet = t.sheet;
+      const spec = t.m.spec;
+      const bottom = i + 1 < list.length ? list[i + 1].row - 1 : sheet.rowCount;
+      const region = regionGrid(sheet, t.row, bottom);
+      // the unit line: within a few rows of the title
+      let unit: Unit | null = null;
+      let unitCell: string | null = null;
+      for (let r = Math.max(1, t.row - 2); r <= Math.min(bottom, t.row + 5) && !unit; r++) {
+        for (const [c, cell] of sheet.rows.get(r) ?? []) {
+          const u = typeof cell.value === 'string' ? unitOf(cell.value) : null;
+          if (u) {
+            unit = u;
+            unitCell = address(r, c);
+            break;
+          }
+        }
+      }
+      const table: RecognizedTable = {
+        spec,
+        sheet: sheet.name,
+        title: t.text,
+        titleCell: address(t.row, t.col),
+        unit,
+        unitCell,
+        range: '',
+        headerRows: [t.row, t.row],
+        columns: new Map(),
+        headers: new Map(),
+        rows: [],
+        codeTable: null,
+        notes: [],
+        unmatched: [],
+      };
+      if (spec.blocks.some((b) => b.rows.kind === 'codes')) {
+        const [ct] = findCodeTables(region, [spec], spec.kind);
+        if (!ct) {
+          unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头（找不到“科目编码”“科目名称”栏）` });
+          return;
+        }
+        ct.spec = spec;
+        ct.unit = ct.unit ?? unit;
+        table.codeTable = ct;
+        table.headerRows = ct.headerRows;
+        for (const a of ct.amountCols) if (a.key) table.columns.set(a.key, a.col);
+        for (const a of ct.amountCols) if (a.key) table.headers.set(a.key, a.header);
+        table.rows = ct.rows
+          .filter((r) => r.kind !== 'other')
+          .map((r) => ({ key: r.kind === 'total' ? 'total' : r.code!, row: r.row, label: r.name, code: r.kind === 'total' ? null : r.code, kind: r.kind === 'total' ? 'total' : 'detail', block: 0 }));
+        table.range = `A${ct.headerRows[0]}:${address(ct.bodyRows[1], Math.max(...ct.amountCols.map((a) => a.col), ct.nameCol)).replace(/^([A-Z]+)/, '$1')}`;
+        addNotes(region, table, ct.bodyRows[1] + 1, bottom);
+        found.push(table);
+        return;
+      }
+      const band = headerBand(region, spec, t.row + 1, bottom, year);
+      if (!band) {
+        unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头` });
+        return;
+      }
+      const { columns, headers } = mapColumns(region, spec, band[0], band[1], year);
+      table.columns = columns;
+      table.headers = headers;
+      let bodyTop = band[1] + 1;
+      while (bodyTop <= bottom && [...(sheet.rows.get(bodyTop)?.values() ?? [])].some((c) => squash(String(c.value ?? '')) === '栏次' || squash(String(c.value ?? '')) === '**')) bodyTop++;
+      // numbered 栏次 rows without the word: all small integers
+      const isColumnNumbers = (r: number) => {
+        const vals = [...(sheet.rows.get(r)?.values() ?? [])].map((c) => c.value);
+        return vals.length > 1 && vals.every((v) => (typeof v === 'number' && Number.isInteger(v) && v < 40) || (typeof v === 'string' && /^\d{1,2}$/.test(v.trim())));
+      };
+      while (bodyTop <= bottom && isColumnNumbers(bodyTop)) bodyTop++;
+      table.headerRows = [band[0], bodyTop - 1];
+      let bodyBottom = bodyTop;
+      for (let r = bodyTop; r <= bottom; r++) {
+        const first = [...(sheet.rows.get(r)?.values() ?? [])].find((c) => c.value !== null && String(c.value).trim() !== '');
+        if (first && typeof first.value === 'string' && /^(注|备注|说明)[:：\d]/.test(first.value.trim())) break;
+        if (sheet.rows.get(r)) bodyBottom = r;
+      }
+      if (spec.blocks.every((b) => b.rows.kind === 'single')) {
+        const amountCols = [...columns.values()];
+        for (let r = bodyTop; r <= bodyBottom; r++) {
+          if (amountCols.some((c) => getCell(sheet, r, c)?.value !== undefined && getCell(sheet, r, c)?.value !== null)) {
+            table.rows = [{ key: 'single', row: r, label: '', code: null, kind: 'detail', block: 0 }];
+            break;
+          }
+        }
+        if (table.rows.length === 0) table.rows = [{ key: 'single', row: bodyTop, label: '', code: null, kind: 'detail', block: 0 }];
+      } else if (spec.blocks.some((b) => b.rows.kind === 'list')) {
+        const labelCol = columns.get(spec.blocks[0].columns.find((c) => c.role === 'label')?.key ?? '');
+        const amountCols = [...columns.values()].filter((c) => c !== labelCol);
+        let n = 0;
+        for (let r = bodyTop; r <= bodyBottom; r++) {
+          const label = labelCol ? textAt(sheet, r, labelCol) : '';
+          if (!label && !amountCols.some((c) => getCell(sheet, r, c))) continue;
+          table.rows.push({ key: n === 0 ? 'total' : `item${n}`, row: r, label, code: null, kind: n === 0 ? 'total' : 'detail', block: 0 });
+          n++;
+        }
+      } else {
+        const { rows, unmatched } = fixedRows(sheet, spec, columns, [bodyTop, bodyBottom], options.classes);
+        table.rows = rows;
+        table.unmatched = unmatched.filter((u) => {
+          const r = parseAddress(u.cell).row;
+          return [...columns.values()].some((c) => readAmount(sheet, r, c).cents);
+        });
+      }
+      const lastCol = Math.max(...[...columns.values()], 1);
+      table.range = `${address(band[0], 1)}:${address(bodyBottom, lastCol)}`;
+      addNotes(sheet, table, bodyBottom + 1, Math.min(bottom, bodyBottom + 6));
+      found.push(table);
+    });
+  }
+  for (const sheet of book.sheets) {
+    if (bySheet.has(sheet.name)) continue;
+    const numbers = [...sheet.rows.values()].reduce((n, cells) => n + [...cells.values()].filter((c) => typeof c.value === 'number').length, 0);
+    if (numbers >= 3) unrecognised.push({ sheet: sheet.name, cell: null, message: `未能识别工作表「${sheet.name}」中的公开表（没有找到标准表名）` });
+  }
+  return { kind, year, department: departmentIn(book), tables: found, unrecognised };
+}
+
+function addNotes(grid: Grid, table: RecognizedTable, from: number, to: number): void {
+  for (let r = from; r <= to; r++) {
+    for (const [c, cell] of grid.rows.get(r) ?? []) {
+      if (typeof cell.value === 'string' && cell.value.trim()) table.notes.push({ cell: address(r, c), text: cell.value.trim() });
+    }
+  }
+}
+
+/** A value of a recognised table by row key and column key. */
+export function valueAt(grid: Grid, table: RecognizedTable, rowKey: string, colKey: string): Value | null {
+  const row = table.rows.find((r) => r.key === rowKey);
+  const col = table.columns.get(colKey);
+  if (!row || col === undefined) return null;
+  return { ...readAmount(grid, row.row, col), sheet: table.sheet, address: address(row.row, col) };
+}
