@@ -274,7 +274,10 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       const name = textAt(grid, r, h.nameCol);
       const amounts = new Map(amountCols.map((a) => [a.col, readAmount(grid, r, a.col)] as const));
       const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
-      rows.push({ row: r, kind: isTotal ? 'total' : code || text ? 'code' : 'other', code: code ?? (text ? text : null), codeText: text, name, amounts });
+      const hasAmounts = [...amounts.values()].some((a) => a.cents !== null || a.text !== '');
+      // a sentence in the code column with no amounts is a note (本表为空表…), not a code
+      const isNote = !code && !isTotal && text.length > 8 && !hasAmounts;
+      rows.push({ row: r, kind: isTotal ? 'total' : isNote ? 'other' : code || text ? 'code' : 'other', code: code ?? (text && !isNote ? text : null), codeText: text, name, amounts });
       last = r;
     }
     if (rows.length > 0 || amountCols.length > 0) {
