@@ -1,5 +1,6 @@
 // The embedded sample as workbooks and grids for the checker's tests, with catalogs made from
 // the sample's own code names (so these tests pin the checker, not the catalog data).
+import type ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Catalog } from '../../src/core/catalog/catalog';
@@ -28,7 +29,7 @@ export function sampleCatalogs(ledger: Ledger): Partial<Record<Classification, C
   return { function: withClasses, 'economic-dept': of('3', 'economic-dept') };
 }
 
-export async function sampleGrid(name: string, mutate?: (tables: Record<string, TableData>) => void, options?: Record<string, boolean>): Promise<WorkbookGrid> {
+export async function sampleWorkbook(name: string, mutate?: (tables: Record<string, TableData>) => void, options?: Record<string, boolean>): Promise<ExcelJS.Workbook> {
   const ledger = sampleLedger(name);
   const data = ledgerToTables(ledger);
   mutate?.(data);
@@ -40,7 +41,11 @@ export async function sampleGrid(name: string, mutate?: (tables: Record<string, 
     data,
     options,
   });
-  return readWorkbookGrid(await readWorkbook(await planToBuffer(plan)));
+  return readWorkbook(await planToBuffer(plan));
+}
+
+export async function sampleGrid(name: string, mutate?: (tables: Record<string, TableData>) => void, options?: Record<string, boolean>): Promise<WorkbookGrid> {
+  return readWorkbookGrid(await sampleWorkbook(name, mutate, options));
 }
 
 export function checkSample(grid: WorkbookGrid, ledger: Ledger, year: number | null = ledger.year): Report {

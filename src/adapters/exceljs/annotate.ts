@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { sheetRef } from '../../core/a1';
 import type { Finding, Report, Severity } from '../../core/check/finding';
 import { SEVERITY_NAMES } from '../../core/check/finding';
+import { removeNote } from './cell-value';
 
 export const RESULTS_SHEET = '检查结果';
 export const ORIGINALS_SHEET = '_gongkai_原格式';
@@ -35,7 +36,7 @@ export function clearAnnotations(wb: ExcelJS.Workbook): number {
       else delete style.fill;
       cell.style = style;
       if (original.note) cell.note = original.note as ExcelJS.Comment;
-      else delete (cell as unknown as { _comment?: unknown })._comment;
+      else removeNote(cell);
       restored++;
     });
     wb.removeWorksheet(store.id);

@@ -7,20 +7,12 @@ import type { Edit } from '../../core/edits';
 import { shiftFormula } from '../../core/formula-shift';
 import { toNumber } from '../../core/money';
 import { formulaText } from '../../core/plan/evaluate';
+import { cellValue, FORMULA } from './cell-value';
 
 function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`没有工作表 ${name}`);
   return ws;
-}
-
-const FORMULA = 6; // ExcelJS.ValueType.Formula
-
-/** A cell's value for copying: shared formulas become plain ones, and a cached 0 survives
- * (exceljs's cell.value drops falsy results; cell.result keeps them). */
-function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
-  if (cell.type !== FORMULA) return cell.value;
-  return { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
 }
 
 function copyStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
