@@ -55,6 +55,8 @@ const NAME_HEADER = /^(支出)?(功能|经济)?(分类)?(科目)?名称$|^项目
 const TOTAL_NAMES = new Set(['合计', '总计', '本年支出合计', '本年收入合计']);
 const NOTE_ROW = /^(注|备注|说明|填报说明)[:：\d.、]/;
 const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件/;
+/** Lines above a title that are not the title: labels, unit and department lines. */
+const NOT_TITLE = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^附件\d*$/;
 
 /** Maps every cell of a merged range to the range's top-left cell. */
 function mergeMasters(grid: Grid): Map<string, { row: number; col: number }> {
@@ -150,7 +152,7 @@ function titleAbove(grid: Grid, headerTop: number): { title: string | null; unit
       const t = textAt(grid, r, c);
       if (!t) continue;
       unit ??= unitOf(t);
-      if (!title && /表/.test(t) && !TITLE_ROW.test(squash(t)) && t.length >= 4) title = t;
+      if (!title && /表/.test(t) && !NOT_TITLE.test(squash(t)) && t.length >= 4) title = t;
     }
   }
   return { title, unit };
@@ -203,7 +205,7 @@ function composeCode(layout: 'single' | 'split', parts: string[], context: { lei
 }
 
 /** Every code table on the sheet, top to bottom. */
-export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind']): CodeTable[] {
+export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind'], knownSpec?: TableSpec): CodeTable[] {
   const tables: CodeTable[] = [];
   const masters = mergeMasters(grid);
   let from = 1;
@@ -238,7 +240,7 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
     const bodyTop = firstBody();
     const headerBottom = bodyTop - 1;
     const { title, unit } = titleAbove(grid, top);
-    const spec = matchSpec(title, specs, kind);
+    const spec = knownSpec ?? matchSpec(title, specs, kind);
     const classification = spec?.blocks[0].rows.kind === 'codes' ? spec.blocks[0].rows.classification : /经济/.test(rowTexts(grid, top).join('') + (title ?? '')) ? 'economic' : 'function';
 
     // amount columns: right of the name column, with header text
@@ -276,8 +278,8 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
       const hasAmounts = [...amounts.values()].some((a) => a.cents !== null || a.text !== '');
       // a sentence in the code column with no amounts is a note (本表为空表…), not a code
-      const isNote = !code && !isTotal && text.length > 8 && !hasAmounts;
-      rows.push({ row: r, kind: isTotal ? 'total' : isNote ? 'other' : code || text ? 'code' : 'other', code: code ?? (text && !isNote ? text : null), codeText: text, name, amounts });
+      const isNote = !(code && /^\d+$/.test(code)) && !isTotal && text.length > 8 && !hasAmounts;
+      rows.push({ row: r, kind: isTotal ? 'total' : isNote ? 'other' : code || text ? 'code' : 'other', code: isNote ? null : code ?? (text ? text : null), codeText: text, name, amounts });
       last = r;
     }
     if (rows.length > 0 || amountCols.length > 0) {

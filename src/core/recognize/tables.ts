@@ -314,12 +314,11 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
         unmatched: [],
       };
       if (spec.blocks.some((b) => b.rows.kind === 'codes')) {
-        const [ct] = findCodeTables(region, [spec], spec.kind);
+        const [ct] = findCodeTables(region, [spec], spec.kind, spec);
         if (!ct) {
           unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头（找不到“科目编码”“科目名称”栏）` });
           return;
         }
-        ct.spec = spec;
         ct.unit = ct.unit ?? unit;
         table.codeTable = ct;
         table.headerRows = ct.headerRows;
