@@ -59,6 +59,8 @@ export function checkCells(book: Book, table: RecognizedTable): Finding[] {
       if (!v) continue;
       if (v.error) {
         findings.push({ rule: 'cell.error', severity: 'error', sheet: v.sheet, cell: v.address, cells: [v.address], message: `${table.spec.sheetPrefix} ${v.address} 是错误值 ${v.error}${v.formula ? `（公式 =${v.formula}）` : ''}，无法核对`, expected: null, actual: v.error });
+      } else if (v.formula && v.blank) {
+        findings.push({ rule: 'cell.no-cache', severity: 'warning', sheet: v.sheet, cell: v.address, cells: [v.address], message: `${table.spec.sheetPrefix} ${v.address} 的公式 =${v.formula} 没有保存计算结果，按 0 核对。请在 Excel 或 WPS 中打开、重算并保存后再检查`, expected: null, actual: null });
       } else if (!table.codeTable && v.blank === false && v.text && v.cents === 0 && !/^[-—–－\s0.,]*$/.test(v.text) && Number.isNaN(Number(v.text))) {
         findings.push({ rule: 'cell.text', severity: 'error', sheet: v.sheet, cell: v.address, cells: [v.address], message: `${table.spec.sheetPrefix} ${v.address} 里是文字「${v.text.slice(0, 30)}」，不是金额`, expected: null, actual: v.text });
       }
