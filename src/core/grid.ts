@@ -51,8 +51,16 @@ export function textAt(grid: Grid, row: number, col: number): string {
 }
 
 /** Header-style text: no spaces of any width, NFKC (full-width punctuation folded). */
+const squashed = new Map<string, string>();
+
 export function squash(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  let out = squashed.get(text);
+  if (out === undefined) {
+    out = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+    if (squashed.size > 100_000) squashed.clear();
+    squashed.set(text, out);
+  }
+  return out;
 }
 
 export function a1(row: number, col: number): string {

@@ -71,6 +71,10 @@ export function tryParseAmount(input: string | number | null | undefined): Cents
 
 /** A spreadsheet number (possibly 0.1+0.2-style binary noise) to cents, half up. */
 export function fromNumber(value: number): Cents {
+  // fast path: a number that is already a clean amount in cents (the usual case)
+  const scaled = value * 100;
+  const rounded = Math.round(scaled);
+  if (Math.abs(scaled - rounded) < 1e-6 && Number.isSafeInteger(rounded)) return (rounded === 0 ? 0 : rounded) as Cents;
   // toFixed on a value scaled by 100 would inherit binary error; go through a decimal string.
   const [mant, exp] = value.toExponential(15).split('e');
   const digits = mant.replace('.', '').replace('-', '');

@@ -22,9 +22,12 @@ export class Catalog {
   has(code: string): boolean {
     return this.byCode.has(code);
   }
+  private sorted: ResolvedEntry[] | null = null;
+
   /** All entries in code order. */
   entries(): ResolvedEntry[] {
-    return [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    this.sorted ??= [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return this.sorted;
   }
   /** The 类 (3-digit codes), in code order. */
   classes(): ResolvedEntry[] {

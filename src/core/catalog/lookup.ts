@@ -81,10 +81,13 @@ export function suggest(code: string, catalog: Catalog | undefined, limit = 5): 
   };
   const targetLen = [3, 5, 7].includes(code.length) ? code.length : [3, 5, 7].reduce((best, l) => (Math.abs(l - code.length) < Math.abs(best - code.length) ? l : best), 3);
   const probe = code.padEnd(targetLen, '0').slice(0, targetLen);
-  return catalog
-    .entries()
-    .filter((e) => e.code.length === targetLen)
-    .map((e) => ({ e, prefix: sharedPrefix(e.code), distance: Math.abs(Number(e.code) - Number(probe)) }))
+  // the closest few by shared prefix, then by numeric distance (one pass, no full sort)
+  const ranked: { e: { code: string; name: string }; prefix: number; distance: number }[] = [];
+  for (const e of catalog.entries()) {
+    if (e.code.length !== targetLen) continue;
+    ranked.push({ e, prefix: sharedPrefix(e.code), distance: Math.abs(Number(e.code) - Number(probe)) });
+  }
+  return ranked
     .sort((a, b) => b.prefix - a.prefix || a.distance - b.distance)
     .slice(0, limit)
     .map(({ e }) => ({ code: e.code, name: e.name }));

@@ -26,8 +26,16 @@ export class Book {
     return table.unit ?? (table.spec.unit as Unit);
   }
 
+  private readonly rowIndex = new Map<RecognizedTable, Map<string, RecognizedRow>>();
+
   row(table: RecognizedTable, key: string): RecognizedRow | undefined {
-    return table.rows.find((r) => r.key === key);
+    let index = this.rowIndex.get(table);
+    if (!index) {
+      index = new Map();
+      for (const r of table.rows) if (!index.has(r.key)) index.set(r.key, r);
+      this.rowIndex.set(table, index);
+    }
+    return index.get(key);
   }
 
   /** The column key "*" means the amount column of the row's own block (side-by-side tables). */

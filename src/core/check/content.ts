@@ -51,10 +51,9 @@ export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined)
 /** Error values and non-numeric text in the amount cells of a table. */
 export function checkCells(book: Book, table: RecognizedTable): Finding[] {
   const findings: Finding[] = [];
+  const amountKeys = [...table.columns.keys()].filter((key) => table.spec.blocks.some((b) => b.columns.some((c) => c.key === key && c.role === 'amount')));
   for (const row of table.rows) {
-    for (const key of table.columns.keys()) {
-      const spec = table.spec.blocks.flatMap((b) => b.columns).find((c) => c.key === key);
-      if (spec?.role !== 'amount') continue;
+    for (const key of amountKeys) {
       const v = book.value(table, row.key, key);
       if (!v) continue;
       if (v.error) {

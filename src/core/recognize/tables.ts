@@ -255,7 +255,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   for (const sheet of book.sheets) {
     for (const [r, cells] of sheet.rows) {
       for (const [c, cell] of cells) {
-        if (typeof cell.value !== 'string' || c > 6) continue;
+        if (typeof cell.value !== 'string' || c > 6 || !cell.value.includes('表')) continue;
         const m = titleMatch(cell.value, options.specs);
         if (m) titles.push({ sheet, row: r, col: c, text: cell.value.trim(), ...m });
       }
