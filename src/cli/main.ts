@@ -6,6 +6,7 @@ import { runCheck } from './commands/check';
 import { runClear } from './commands/clear';
 import { runCodes } from './commands/codes';
 import { runFill } from './commands/fill';
+import { runNarrate } from './commands/narrate';
 import { runRecalc } from './commands/recalc';
 import { runTemplate } from './commands/template';
 
@@ -122,6 +123,19 @@ export function buildProgram(out: (text: string) => void): Command {
       out(text);
       program.setOptionValue('exitCode', exitCode);
     });
+
+  program
+    .command('narrate')
+    .description('生成情况说明：由公开表（和上年工作簿）写出标准的情况说明')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<文件.xlsx>', '本年的公开表工作簿（不会被改动）')
+    .option('-o, --output <file>', '输出：.docx、.md、.txt，或 .xlsx（工作簿副本，加一张“情况说明”表）')
+    .option('--prior <file>', '上年的工作簿（用于比上年增减）')
+    .option('--budget <file>', '决算用：本年度的部门预算工作簿（用于完成年初预算的比例）')
+    .option('--year <year>', '年度（默认从表头识别）')
+    .option('--json', '以 JSON 输出每句话及其数据')
+    .option('--force', '覆盖已存在的输出文件')
+    .action(async (file: string, opts) => out(await runNarrate(file, opts)));
 
   program
     .command('clear')

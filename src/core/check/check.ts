@@ -23,11 +23,17 @@ export interface CheckInput {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 
-export function checkWorkbook(input: CheckInput): Report {
+/** Recognises the workbook's tables; the catalogs of the year it turns out to be about. */
+export function openBook(input: Omit<CheckInput, 'file' | 'crossRules'>): { book: Book; catalogs: Partial<Record<Classification, Catalog>> } {
   const firstGuess = input.catalogs(input.year ?? null);
   const recognition = recognize(input.grid, { specs: input.specs, classes: firstGuess.function?.classes() ?? [], year: input.year });
   const catalogs = recognition.year && recognition.year !== input.year ? input.catalogs(recognition.year) : firstGuess;
-  const book = new Book(input.grid, recognition);
+  return { book: new Book(input.grid, recognition), catalogs };
+}
+
+export function checkWorkbook(input: CheckInput): Report {
+  const { book, catalogs } = openBook(input);
+  const recognition = book.recognition;
   const findings: Finding[] = [];
 
   for (const u of recognition.unrecognised) {
