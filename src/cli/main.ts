@@ -115,6 +115,8 @@ export function buildProgram(out: (text: string) => void): Command {
     .argument('<文件.xlsx>', '要检查的工作簿（不会被改动）')
     .option('--json', '输出 JSON 报告')
     .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（含“检查结果”表）')
+    .option('--narrative <file>', '同时检查这份情况说明（.docx 或 .txt）；默认检查工作簿中名称含“说明”的工作表')
+    .option('--prior <file>', '上年的工作簿，用于核对情况说明中“比上年”的增减')
     .option('--year <year>', '年度（默认从表头识别）')
     .option('--catalog <file>', '用导入的科目表代替内置科目表')
     .option('--force', '覆盖已存在的输出文件')

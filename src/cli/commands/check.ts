@@ -1,5 +1,7 @@
 // gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
-import { checkWorkbook } from '../../core/check/check';
+import { checkWorkbook, openBook } from '../../core/check/check';
+import { collectFacts, type Facts } from '../../core/narrative/facts';
+import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
@@ -14,11 +16,19 @@ export interface CheckArgs {
   catalog?: string;
   year?: string;
   force?: boolean;
+  narrative?: string;
+  prior?: string;
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
   const book = await openWorkbook(file);
   if (args.year && !/^\d{4}$/.test(args.year)) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
+  const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
+  let prior: Facts | undefined;
+  if (args.prior) {
+    const p = await openWorkbook(args.prior);
+    prior = collectFacts(openBook({ grid: p.grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+  }
   const report = checkWorkbook({
     file,
     grid: book.grid,
@@ -26,6 +36,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     crossRules: loadCrossRules(),
     catalogs: catalogsForCheck(args.catalog),
     year: args.year ? Number(args.year) : null,
+    narrative,
+    prior,
   });
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);

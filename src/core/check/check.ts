@@ -10,6 +10,9 @@ import { checkCells, checkCodes, checkEmptyNote, checkHeaders, checkPlaceholders
 import { checkCross, type CrossRules } from './cross';
 import type { Finding, Report } from './finding';
 import { checkTable } from './in-table';
+import { checkNarrative, type Paragraph } from '../narrative/check';
+import { collectFacts, type Facts } from '../narrative/facts';
+import { narrativeParagraphs } from '../narrative/sources';
 
 export interface CheckInput {
   file: string;
@@ -19,6 +22,10 @@ export interface CheckInput {
   /** The catalogs of a year (the workbook's, once recognised); 2024's when the year is unknown. */
   catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
   year?: number | null;
+  /** A narrative to check against the tables: given, or else the workbook's own 说明 sheet. */
+  narrative?: Paragraph[];
+  /** Last year's figures, to check stated changes. */
+  prior?: Facts;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -52,6 +59,8 @@ export function checkWorkbook(input: CheckInput): Report {
     }
   }
   for (const sheet of new Set(recognition.tables.map((t) => t.sheet))) findings.push(...checkPlaceholders(book.grids.get(sheet)!));
+  const paragraphs = input.narrative ?? narrativeParagraphs(input.grid.sheets);
+  if (paragraphs.length) findings.push(...checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
   if (recognition.kind) {
     findings.push(...checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
     const present = new Set(recognition.tables.map((t) => t.spec.id));
@@ -60,7 +69,7 @@ export function checkWorkbook(input: CheckInput): Report {
     }
   }
 
-  const sheetOrder = new Map(input.grid.sheets.map((s, i) => [s.name, i]));
+  const sheetOrder = new Map([...input.grid.sheets.map((s) => s.name), ...new Set(paragraphs.map((p) => p.sheet))].map((name, i) => [name, i]));
   const position = (f: Finding) => {
     if (!f.cell) return 0;
     const { row, col } = parseAddress(f.cell);

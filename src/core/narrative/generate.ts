@@ -142,8 +142,8 @@ function budgetNarrative(w: Writer, input: NarrativeInput): void {
   const gpbTotal = w.v('gpb.total');
   w.say(
     `${s5}/（二）一般公共预算当年拨款结构情况`,
-    classes.length ? `${classes.map((c) => `${c.label}（类）${wan(c.value)}万元，${shareClause(c.value, gpbTotal)}`).join('；')}。` : '无。',
-    classes.map((c) => withShare(c.metric, c.value, gpbTotal, c.code)),
+    `${year}年一般公共预算当年拨款${wan(gpbTotal)}万元，其中：${classes.map((c) => `${c.label}（类）${wan(c.value)}万元，${shareClause(c.value, gpbTotal)}`).join('；') || '无'}。`,
+    [fact('gpb.total', gpbTotal), ...classes.map((c) => withShare(c.metric, c.value, gpbTotal, c.code))],
   );
   const items = [...input.facts.values()].filter((f) => /^gpb\.item\.\d+$/.test(f.metric));
   items.forEach((f, i) => {
@@ -273,7 +273,7 @@ function finalNarrative(w: Writer, input: NarrativeInput): void {
   w.say(`${s5}/（一）一般公共预算财政拨款支出决算总体情况`, `${g.text}。`, [g.fact]);
   const gpbTotal = w.v('gpb.total');
   const classes = [...input.facts.values()].filter((x) => /^gpb\.class\.\d+$/.test(x.metric) && x.value !== 0);
-  w.say(`${s5}/（二）一般公共预算财政拨款支出决算结构情况`, `${classes.map((c) => `${c.label}（类）${wan(c.value)}万元，${shareClause(c.value, gpbTotal)}`).join('；') || '无'}。`, classes.map((c) => withShare(c.metric, c.value, gpbTotal, c.code)));
+  w.say(`${s5}/（二）一般公共预算财政拨款支出决算结构情况`, `${year}年度一般公共预算财政拨款支出${wan(gpbTotal)}万元，其中：${classes.map((c) => `${c.label}（类）${wan(c.value)}万元，${shareClause(c.value, gpbTotal)}`).join('；') || '无'}。`, [fact('gpb.total', gpbTotal), ...classes.map((c) => withShare(c.metric, c.value, gpbTotal, c.code))]);
   const items = [...input.facts.values()].filter((x) => /^gpb\.item\.\d+$/.test(x.metric));
   items.forEach((x, i) => {
     const budget = input.budget?.get(x.metric)?.value ?? null;

@@ -1,0 +1,256 @@
+// Checks a narrative written by hand against the tables and against itself: every amount it
+// quotes, every change and percentage (over the prior year, not the current — the classic
+// mistake), direction words, 新增 and 持平, shares and their % sign, totals against the parts
+// listed beside them, 完成年初预算, template residue, stray years and the signature date.
+import type { Finding } from '../check/finding';
+import { type Cents, tryParseAmount } from '../money';
+import type { Facts, FactValue } from './facts';
+import { wan } from './wording';
+
+export interface Paragraph {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface NarrativeCheckInput {
+  paragraphs: Paragraph[];
+  kind: 'budget' | 'final' | null;
+  year: number | null;
+  facts: Facts;
+  prior?: Facts;
+}
+
+const AMOUNT = /(-?\d[\d,，]*(?:\.\d+)?)\s*万元/g;
+
+/** Labels a narrative uses for whole-table figures, most specific first. */
+const LABELS: [RegExp, string][] = [
+  [/“?三公”?经费(预算数?|支出)?(决算)?(为)?$/, 'sangong.total'],
+  [/因公出国[（(]境[)）]费(用)?$/, 'sangong.abroad'],
+  [/公务用车购置及运行(维护)?费$/, 'sangong.car'],
+  [/公务用车购置费$/, 'sangong.carPurchase'],
+  [/公务用车运行(维护)?费$/, 'sangong.carRunning'],
+  [/公务接待费$/, 'sangong.reception'],
+  [/人员经费(支出)?$/, 'basic.personnel'],
+  [/公用经费(支出)?$/, 'basic.public'],
+  [/一般公共预算基本支出$|财政拨款基本支出$/, 'basic.total'],
+  [/一般公共预算当年拨款(收入)?$|一般公共预算财政拨款支出$/, 'gpb.total'],
+  [/一般公共预算(财政)?拨款收入$|一般公共预算收入$/, 'income.gpb'],
+  [/政府性基金预算(财政)?拨款收入$/, 'income.gf'],
+  [/国有资本经营预算(财政)?拨款收入$/, 'income.soe'],
+  [/财政专户管理资金收入$/, 'income.special'],
+  [/事业收入$/, 'income.business'],
+  [/上级补助收入$/, 'income.superior'],
+  [/附属单位上缴收入$/, 'income.affiliated'],
+  [/(事业单位)?经营收入$/, 'income.operating'],
+  [/其他收入$/, 'income.otherIncome'],
+  [/财政拨款收支总预算$|财政拨款收入、?支出决算总计$/, 'fiscal.total'],
+  [/收支总预算$|收入、?支出决算总计$/, 'income.total'],
+  [/收入预算$|收入合计$/, 'income.total'],
+  [/支出预算$|支出合计$/, 'expense.total'],
+  [/基本支出$/, 'expense.basic'],
+  [/项目支出$/, 'expense.project'],
+];
+
+/** The total a share of a figure is naturally taken of. */
+const NATURAL_TOTAL: [RegExp, string][] = [
+  [/^gpb\.class\./, 'gpb.total'],
+  [/^income\./, 'income.total'],
+  [/^expense\.(basic|project)/, 'expense.total'],
+  [/^basic\.(personnel|public)/, 'basic.total'],
+];
+
+const num = (t: string) => tryParseAmount(t.replace(/，/g, ','));
+
+function finding(p: Paragraph, rule: string, severity: Finding['severity'], message: string, expected: number | string | null = null, actual: number | string | null = null): Finding {
+  return { rule, severity, sheet: p.sheet, cell: p.cell, cells: [p.cell], message, expected, actual };
+}
+
+/** Bounds of a ÷ b × 100 when a and b are each rounded to 0.01 (±0.005). */
+function percentBounds(a: number, b: number): [number, number] {
+  const lo = (Math.max(0, Math.abs(a) - 0.5) / (Math.abs(b) + 0.5)) * 100;
+  const hi = ((Math.abs(a) + 0.5) / Math.max(0.5, Math.abs(b) - 0.5)) * 100;
+  return [lo, hi];
+}
+
+function percentPasses(stated: number, a: number, b: number, decimals: number): boolean {
+  const [lo, hi] = percentBounds(a, b);
+  const half = 0.5 * 10 ** -decimals;
+  return stated >= lo - half - 1e-9 && stated <= hi + half + 1e-9;
+}
+
+function pct(a: number, b: number): string {
+  return ((a / b) * 100).toFixed(2);
+}
+
+/** The fact a piece of text just before an amount names: a 项/类 by name or code, or a label. */
+function identify(before: string, facts: Facts, itemByName: Map<string, FactValue>): FactValue | undefined {
+  const t = before.replace(/\s+/g, '').replace(/[，,；;：:。（(]?(其中|包括|为|是|共|合计|总额)?$/, '');
+  const coded = /类(\d{3})款(\d{2})项(\d{2})[^类]*$/.exec(t);
+  if (coded) return facts.get(`gpb.item.${coded[1]}${coded[2]}${coded[3]}`);
+  const item = /([^）)，；。]+)[（(]项[)）][^（(]*$/.exec(t);
+  if (item) return itemByName.get(item[1]);
+  const cls = /([^）)，；。：:]+?)(?:[（(]类[)）])(?:支出)?$/.exec(t);
+  if (cls) return [...facts.values()].find((f) => /^gpb\.class\.\d+$/.test(f.metric) && (f.label === cls[1] || f.label === `${cls[1]}支出`));
+  const tail = t.replace(/\d{4}年(度)?/g, '').slice(-24);
+  for (const [re, metric] of LABELS) if (re.test(tail)) return facts.get(metric);
+  const plainClass = [...facts.values()].find((f) => /^gpb\.class\.\d+$/.test(f.metric) && tail.endsWith(f.label));
+  return plainClass;
+}
+
+const PLACEHOLDER = /(xx|XX|ｘｘ|××|某某|…{2,}|待补充|＿{2,}|_{3,}|【[^】]*】|增加[（(]减少[)）]|减少[（(]增加[)）]|[（(]持平[)）]|增长[（(]下降[)）])/;
+
+export function checkNarrative(input: NarrativeCheckInput): Finding[] {
+  const out: Finding[] = [];
+  const { facts, year } = input;
+  const itemByName = new Map([...facts.values()].filter((f) => /^gpb\.item\.\d+$/.test(f.metric)).map((f) => [f.label, f]));
+  const seenAmounts = new Map<string, { amount: Cents; p: Paragraph }>();
+
+  for (const p of input.paragraphs) {
+    const text = p.text.replace(/\s+(?=[\d.])|(?<=[\d.])\s+/g, '');
+    const residue = PLACEHOLDER.exec(text);
+    if (residue) out.push(finding(p, 'narrative.placeholder', 'warning', `留有模板内容「${residue[1]}」`, null, residue[1]));
+    if (/主要原因(是|为)?[：:]?\s*([。；;]|$)/.test(text)) out.push(finding(p, 'narrative.reason', 'warning', '“主要原因是”后面没有写原因'));
+
+    // years: a budget speaks of Y and Y−1; a 决算 of Y (and is published in Y+1)
+    if (year) {
+      const allowed = new Set(input.kind === 'final' ? [year, year - 1, year + 1] : [year, year - 1]);
+      for (const m of text.matchAll(/(20\d\d)\s*年(?!\d)/g)) {
+        const y = Number(m[1]);
+        if (!allowed.has(y) && !/20\d\d年\d{1,2}月/.test(text.slice(m.index!, m.index! + 10))) {
+          out.push(finding(p, 'narrative.year', 'warning', `提到 ${y} 年，而这是 ${year} 年的${input.kind === 'final' ? '决算' : '预算'}`, year, y));
+          break;
+        }
+      }
+      const date = /(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/.exec(text);
+      if (date) {
+        const y = Number(date[1]);
+        const ok = input.kind === 'final' ? y === year + 1 : y === year || (y === year - 1 && Number(date[2]) >= 11);
+        if (!ok) out.push(finding(p, 'narrative.date', 'warning', `落款日期 ${date[0]} 与 ${year} 年${input.kind === 'final' ? '决算（应在次年公开）' : '预算'}不符`, null, date[0]));
+      }
+    }
+
+    // sentences, then the amounts in each
+    for (const sentence of text.split(/(?<=。)/)) {
+      const amounts = [...sentence.matchAll(AMOUNT)].map((m) => ({ value: num(m[1]), index: m.index!, raw: m[0], end: m.index! + m[0].length }));
+      // changes: 比上年增加D万元，增长P%
+      for (const m of sentence.matchAll(/比(上年|\d{4}年(?:预算)?)(?:预算)?(增加|减少|增长|下降)\s*(-?[\d.,]+)\s*万元(?:[，,]\s*(增长|下降|增加|减少)\s*(-?[\d.]+)\s*(%|％)?)?/g)) {
+        const current = [...amounts].reverse().find((a) => a.end <= m.index!);
+        const d = num(m[3]);
+        if (!current || current.value === null || d === null) continue;
+        const word = m[2];
+        const pctWord = m[4];
+        const stated = m[5] !== undefined ? Number(m[5]) : null;
+        const up = word === '增加' || word === '增长';
+        if (pctWord && up !== (pctWord === '增加' || pctWord === '增长')) {
+          out.push(finding(p, 'narrative.direction', 'warning', `“${word}”与“${pctWord}”方向相反`, null, `${word}…${pctWord}`));
+        }
+        const prior = up ? current.value - d : current.value + d;
+        if (d === 0 && (stated === 0 || stated === null)) {
+          out.push(finding(p, 'narrative.zero-change', 'warning', `写了“${word}0.00万元${stated === 0 ? `，${pctWord}0.00%` : ''}”，没有变化应写“与上年持平”`));
+          continue;
+        }
+        if (prior === 0 && stated !== null && up) {
+          out.push(finding(p, 'narrative.new-item', 'warning', `上年为0（${wan(current.value)} − ${wan(d)} = 0），不应写“${pctWord}${m[5]}%”，应写“新增”`, '新增', `${m[5]}%`));
+          continue;
+        }
+        const priorFact = identify(sentence.slice(0, current.index), facts, itemByName);
+        const priorKnown = priorFact ? input.prior?.get(priorFact.metric) : undefined;
+        if (priorKnown) {
+          const realD = current.value - priorKnown.value;
+          if (Math.abs(realD) !== d || (realD > 0) !== up) {
+            out.push(finding(p, 'narrative.change', 'error', `写的是比上年${word}${wan(d)}万元，按上年数 ${wan(priorKnown.value)} 万元应为${realD >= 0 ? '增加' : '减少'}${wan(Math.abs(realD) as Cents)}万元`, Math.abs(realD) / 100, d / 100));
+          }
+        }
+        if (stated !== null) {
+          if (!m[6]) out.push(finding(p, 'narrative.percent-sign', 'error', `百分比“${m[5]}”没有写 %`));
+          const decimals = (m[5].split('.')[1] ?? '').length;
+          if (prior > 0 && !percentPasses(stated, d, prior, decimals)) {
+            const wrongBase = percentPasses(stated, d, current.value, decimals);
+            out.push(
+              finding(
+                p,
+                'narrative.percent',
+                'error',
+                `${pctWord}${m[5]}% 不对：${wan(d)} ÷ 上年 ${wan(prior as Cents)} = ${pct(d, prior)}%${wrongBase ? `；写的 ${m[5]}% 是用本年数 ${wan(current.value)} 作分母算的（${wan(d)} ÷ ${wan(current.value)}），应以上年数为分母` : ''}`,
+                Number(pct(d, prior)),
+                stated,
+              ),
+            );
+          }
+        }
+      }
+
+      // shares: 占Y% of the total the sentence leads with ("…X万元，其中：A万元，占a%"), or else of
+      // the figure's natural total (a 类 of the 一般公共预算当年拨款, an income source of 收入总计…)
+      const qizhong = sentence.search(/其中/);
+      const lead = qizhong > 0 ? [...amounts].reverse().find((a) => a.end <= qizhong) : undefined;
+      const parts: { value: Cents; share: number | null }[] = [];
+      for (const m of sentence.matchAll(/占(?:比)?(?:为)?\s*(-?[\d.]+|零)\s*(%|％)?/g)) {
+        const amount = [...amounts].reverse().find((a) => a.end <= m.index!);
+        if (!amount || amount.value === null) continue;
+        if (!m[2]) out.push(finding(p, 'narrative.share-sign', 'error', `“${m[0]}”没有写 %`, null, m[0]));
+        const share = m[1] === '零' ? 0 : Number(m[1]);
+        let denominator: Cents | null = lead && lead !== amount ? lead.value : null;
+        if (denominator === null) {
+          const f = identify(sentence.slice(0, amount.index), facts, itemByName);
+          const family = f ? NATURAL_TOTAL.find(([re]) => re.test(f.metric))?.[1] : undefined;
+          denominator = family ? facts.get(family)?.value ?? null : null;
+        }
+        parts.push({ value: amount.value, share });
+        if (!denominator) continue;
+        const decimals = (m[1].split('.')[1] ?? '').length;
+        if (!percentPasses(share, amount.value, denominator, decimals)) {
+          out.push(finding(p, 'narrative.share', 'error', `${wan(amount.value)}万元占 ${m[1]}% 不对：${wan(amount.value)} ÷ ${wan(denominator)} = ${pct(amount.value, denominator)}%`, Number(pct(amount.value, denominator)), share));
+        }
+      }
+      if (lead && lead.value && parts.length >= 2) {
+        const total = parts.reduce((a, x) => a + x.value, 0);
+        const shares = parts.reduce((a, x) => a + (x.share ?? 0), 0);
+        if (total !== lead.value && (total > lead.value || Math.abs(shares - 100) <= 0.02 * parts.length)) {
+          out.push(finding(p, 'narrative.sum', 'error', `总数 ${wan(lead.value)} 万元不等于所列各项之和 ${wan(total as Cents)} 万元`, total / 100, lead.value / 100));
+        }
+        if (Math.abs(shares - 100) > Math.max(0.01 * parts.length, 0.5) && total === lead.value) {
+          out.push(finding(p, 'narrative.share-total', 'warning', `所列各项的占比合计为 ${shares.toFixed(2)}%，不是 100%`, 100, Number(shares.toFixed(2))));
+        }
+      }
+
+      // 完成年初预算的P%
+      for (const m of sentence.matchAll(/年初预算(?:数)?为?\s*([\d.,]+)\s*万元[^。]*?(?:支出)?决算(?:数)?为?\s*([\d.,]+)\s*万元[^。]*?完成年初预算的\s*([\d.]+)\s*%/g)) {
+        const budget = num(m[1]);
+        const actual = num(m[2]);
+        if (budget === null || actual === null) continue;
+        if (budget === 0) out.push(finding(p, 'narrative.completion', 'error', '年初预算为0，不应写完成比例'));
+        else if (!percentPasses(Number(m[3]), actual, budget, (m[3].split('.')[1] ?? '').length)) {
+          out.push(finding(p, 'narrative.completion', 'error', `完成年初预算的 ${m[3]}% 不对：${wan(actual)} ÷ ${wan(budget)} = ${pct(actual, budget)}%`, Number(pct(actual, budget)), Number(m[3])));
+        }
+        const word = /决算数(大于|小于|等于)年初预算数/.exec(sentence.slice(m.index!))?.[1];
+        const right = actual > budget ? '大于' : actual < budget ? '小于' : '等于';
+        if (word && word !== right) out.push(finding(p, 'narrative.direction', 'warning', `决算数${word}年初预算数，而 ${wan(actual)} ${right} ${wan(budget)}`, right, word));
+      }
+
+      // amounts against the tables
+      for (const a of amounts) {
+        if (a.value === null) continue;
+        const before = sentence.slice(0, a.index);
+        // the amount right after a change word is a change, not a figure
+        if (/(增加|减少|增长|下降|新增)\s*$/.test(before)) continue;
+        if (/年初预算(数)?为?\s*$/.test(before)) continue;
+        const f = identify(before, facts, itemByName);
+        if (!f) continue;
+        if (f.value !== a.value) {
+          out.push({
+            ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是 ${wan(a.value)} 万元，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, a.value / 100),
+            cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],
+          });
+        }
+        const seen = seenAmounts.get(f.metric);
+        if (seen && seen.amount !== a.value && f.value === seen.amount) {
+          out.push(finding(p, 'narrative.consistency', 'error', `${f.label} 在 ${seen.p.cell} 写的是 ${wan(seen.amount)} 万元，这里是 ${wan(a.value)} 万元`, seen.amount / 100, a.value / 100));
+        }
+        if (!seen) seenAmounts.set(f.metric, { amount: a.value, p });
+      }
+    }
+  }
+  return out;
+}
