@@ -32,7 +32,7 @@ export function sofficePath(): string {
 }
 
 /** Converts files with LibreOffice (recalculating on load) and returns the output paths. */
-export function convert(files: string[], format: 'xlsx' | 'pdf', outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-out-'))): string[] {
+export function convert(files: string[], format: 'xlsx' | 'pdf' | 'txt', outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-out-'))): string[] {
   execFileSync(sofficePath(), [`-env:UserInstallation=file://${profileDir()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files], {
     stdio: 'pipe',
     timeout: 170_000,

@@ -41,7 +41,7 @@ export async function buildNarrative(input: string, args: NarrateArgs): Promise<
   let reasons: Map<string, string> | undefined;
   if (args.prior) {
     const p = await openWorkbook(args.prior);
-    const pb = analyse(p, year - 1);
+    const pb = analyse(p);
     prior = collectFacts(pb);
     if (pb.recognition.kind && pb.recognition.kind !== kind) notes.push(`注意：上年工作簿 ${args.prior} 是${pb.recognition.kind === 'budget' ? '预算' : '决算'}，本年是${kind === 'budget' ? '预算' : '决算'}。`);
     if (pb.recognition.year && pb.recognition.year !== year - 1) notes.push(`注意：上年工作簿 ${args.prior} 是 ${pb.recognition.year} 年的，不是 ${year - 1} 年。`);
