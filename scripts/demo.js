@@ -44,6 +44,7 @@ async function run() {
     }
   }
   await exportRoundTrip();
+  await narrateAndCheck();
   console.log(`\n输出目录：${out}`);
 }
 
@@ -74,6 +75,24 @@ async function exportRoundTrip() {
     const code = await main([...args, '--force']);
     if (code !== 0) process.exit(code);
   }
+}
+
+/** The 情况说明 written from this year's and last year's workbooks, then checked with the tables. */
+async function narrateAndCheck() {
+  const current = path.join(out, '示例县示例局-2025年部门预算.xlsx');
+  const prior = path.join(out, '示例县示例局-2024年部门预算.xlsx');
+  const docx = path.join(out, '示例县示例局-2025年部门预算情况说明.docx');
+  const withNarrative = path.join(out, '示例县示例局-2025年部门预算-含情况说明.xlsx');
+  console.log('\n== 生成情况说明（与上年比较），再连同表格一起检查');
+  for (const args of [['narrate', current, '--prior', prior, '-o', docx], ['narrate', current, '--prior', prior, '-o', withNarrative]]) {
+    console.log(`$ gongkai ${args.map((a) => path.basename(a)).join(' ')}`);
+    const code = await main([...args, '--force']);
+    if (code !== 0) process.exit(code);
+  }
+  const annotated = path.join(out, '示例县示例局-2025年部门预算-检查标记.xlsx');
+  console.log(`$ gongkai check ${path.basename(withNarrative)} --prior ${path.basename(prior)} --annotate ${path.basename(annotated)}`);
+  const code = await main(['check', withNarrative, '--prior', prior, '--annotate', annotated, '--force']);
+  console.log(`（退出码 ${code}：0 表示没有错误，1 表示有错误）`);
 }
 
 run().catch((e) => {
