@@ -2,6 +2,8 @@
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../core/errors';
 import { runCatalogImport } from './commands/catalog';
+import * as fs from 'node:fs';
+import { runBatch } from './commands/batch';
 import { runCheck } from './commands/check';
 import { runClear } from './commands/clear';
 import { runCodes } from './commands/codes';
@@ -46,7 +48,7 @@ function commanderMessage(e: CommanderError): string {
   }
 }
 
-export function buildProgram(out: (text: string) => void): Command {
+export function buildProgram(out: (text: string) => void, err: (text: string) => void = (t) => console.error(t)): Command {
   const program = new Command('gongkai')
     .description('预决算公开助手：部门预算、决算公开表的模板、科目填充、检查与情况说明')
     .helpOption('-h, --help', '显示帮助')
@@ -110,18 +112,24 @@ export function buildProgram(out: (text: string) => void): Command {
 
   program
     .command('check')
-    .description('检查公开表：表内、表间、科目，逐条指出有问题的单元格')
+    .description('检查公开表：表内、表间、科目、情况说明，逐条指出有问题的单元格；可一次检查一批文件或文件夹')
     .helpOption('-h, --help', '显示帮助')
-    .argument('<文件.xlsx>', '要检查的工作簿（不会被改动）')
-    .option('--json', '输出 JSON 报告')
-    .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（含“检查结果”表）')
+    .argument('<文件或文件夹...>', '要检查的工作簿（不会被改动）；多个文件或文件夹时按批检查')
+    .option('--json', '输出 JSON 报告（单个文件）')
+    .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（单个文件；含“检查结果”表）')
     .option('--narrative <file>', '同时检查这份情况说明（.docx 或 .txt）；默认检查工作簿中名称含“说明”的工作表')
     .option('--prior <file>', '上年的工作簿，用于核对情况说明中“比上年”的增减')
+    .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx')
+    .option('--json-dir <dir>', '批量：把每个文件的 JSON 报告写到这个目录')
+    .option('--workers <n>', '批量：并行的工作线程数（默认每个 CPU 核一个）')
     .option('--year <year>', '年度（默认从表头识别）')
     .option('--catalog <file>', '用导入的科目表代替内置科目表')
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (file: string, opts) => {
-      const { text, exitCode } = await runCheck(file, opts);
+    .action(async (inputs: string[], opts) => {
+      const single = inputs.length === 1 && !fs.statSync(inputs[0], { throwIfNoEntry: false })?.isDirectory() && !opts.summary && !opts.jsonDir;
+      const { text, exitCode } = single
+        ? await runCheck(inputs[0], opts)
+        : await runBatch(inputs, opts, (line, tty) => (tty ? process.stderr.write(line) : err(line)));
       out(text);
       program.setOptionValue('exitCode', exitCode);
     });
@@ -163,7 +171,7 @@ export function buildProgram(out: (text: string) => void): Command {
 
 /** Runs the CLI; returns the exit code (0 success, 2 bad input or usage). */
 export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
-  const program = buildProgram(out);
+  const program = buildProgram(out, err);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return (program.getOptionValue('exitCode') as number | undefined) ?? 0;

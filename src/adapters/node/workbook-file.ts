@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readWorkbookGrid } from '../exceljs/read-grid';
+import { inspectXlsx } from './inspect';
 import { sniffFormat } from './sniff';
 
 export interface OpenWorkbook {
@@ -18,6 +19,7 @@ export async function openWorkbook(file: string): Promise<OpenWorkbook> {
   if (fs.statSync(file).isDirectory()) throw new UserError(`${file} 是目录，不是工作簿文件`);
   const bytes = fs.readFileSync(file);
   sniffFormat(file, bytes);
+  await inspectXlsx(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,4 +1,5 @@
 // gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
+import * as path from 'node:path';
 import { checkWorkbook, openBook } from '../../core/check/check';
 import { collectFacts, type Facts } from '../../core/narrative/facts';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
@@ -20,6 +21,12 @@ export interface CheckArgs {
   prior?: string;
 }
 
+/** A year in the file name ("2024年部门决算.xlsx"), for tables that print none. */
+function yearInName(file: string): number | null {
+  const m = /(20\d\d)/.exec(path.basename(file));
+  return m ? Number(m[1]) : null;
+}
+
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
   const book = await openWorkbook(file);
   if (args.year && !/^\d{4}$/.test(args.year)) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
@@ -35,7 +42,7 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     specs: loadSpecs(),
     crossRules: loadCrossRules(),
     catalogs: catalogsForCheck(args.catalog),
-    year: args.year ? Number(args.year) : null,
+    year: args.year ? Number(args.year) : yearInName(file),
     narrative,
     prior,
   });
