@@ -7,7 +7,7 @@ import type { Edit } from '../../core/edits';
 import { shiftFormula } from '../../core/formula-shift';
 import { toNumber } from '../../core/money';
 import { formulaText } from '../../core/plan/evaluate';
-import { cellValue, FORMULA } from './cell-value';
+import { cellValue, FORMULA, removeNote } from './cell-value';
 
 function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
@@ -30,11 +30,13 @@ function insertRows(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, before: number,
     dst.height = src.height;
     src.eachCell({ includeEmpty: true }, (cell, c) => {
       const target = dst.getCell(c);
+      const note = cell.note;
       target.value = cellValue(cell);
       target.style = copyStyle(cell.style);
-      if (cell.note) target.note = cell.note;
+      if (note) target.note = note;
+      else removeNote(target);
+      removeNote(cell);
       cell.value = null;
-      cell.note = undefined as unknown as string;
     });
   }
   // the new rows take the look of the row they were inserted above (now moved down)
