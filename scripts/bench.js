@@ -1,29 +1,36 @@
 #!/usr/bin/env node
-// Benchmarks: load, recognition, rules and annotate on the sample workbooks (9 tables each) and
-// on a generated one with many code rows. Prints medians over repeated runs; no assertion.
+// Benchmarks (figures and ratios, no assertions):
+//   1. one workbook: load, recognition, rules, narrative, annotate — on the sample and on a
+//      generated department of 2,000 code rows;
+//   2. a batch of generated workbooks (fixed seed; budget and 决算, 20–2,000 code rows, several
+//      layouts): wall time, workbooks per second, peak RSS, and the floor — unzipping and
+//      scanning the same files' XML with no workbook model — as a ratio.
+// BENCH_FILES sets the batch size (default 1000); the corpus is cached under the OS temp folder.
 'use strict';
-const path = require('node:path');
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const ExcelJS = require('exceljs');
+const JSZip = require('jszip');
 const { loadSpecs, loadCrossRules, catalogsForCheck, loadCatalog } = require('../dist/adapters/node/templates');
 const { readWorkbookGrid } = require('../dist/adapters/exceljs/read-grid');
 const { planToBuffer } = require('../dist/adapters/exceljs/write-plan');
 const { annotateWorkbook } = require('../dist/adapters/exceljs/annotate');
 const { recognize } = require('../dist/core/recognize/tables');
-const { checkWorkbook } = require('../dist/core/check/check');
+const { checkWorkbook, openBook } = require('../dist/core/check/check');
+const { collectFacts } = require('../dist/core/narrative/facts');
+const { generateNarrative } = require('../dist/core/narrative/generate');
 const { buildWorkbook } = require('../dist/core/plan/workbook');
 const { Ledger, ledgerToTables } = require('../dist/core/ledger');
+const { runBatch } = require('../dist/cli/commands/batch');
 
 const specs = loadSpecs();
 const crossRules = loadCrossRules();
 const catalogs = catalogsForCheck();
+const root = path.join(__dirname, '..');
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function time(fn, runs) {
   const out = [];
   let result;
@@ -35,38 +42,62 @@ async function time(fn, runs) {
   return { ms: median(out), result };
 }
 
-/** A ledger with many 项 rows (codes made up within real 款), for a large workbook. */
-function bigLedger(items) {
-  const base = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'templates', 'sample', 'budget-2025.json'), 'utf8'));
-  const ledger = { ...base, items: [], names: { ...base.names } };
-  // 25 款 × at most 99 项 each
-  const sections = ['20101', '20102', '20103', '20104', '20105', '20106', '20107', '20108', '20110', '20111', '20113', '20114', '20123', '20125', '20126', '20128', '20129', '20131', '20132', '20133', '20134', '20136', '20805', '21011', '22102'];
-  for (let i = 0; i < items; i++) {
-    const kuan = sections[i % sections.length];
-    const code = `${kuan}${String(1 + Math.floor(i / sections.length)).padStart(2, '0')}`;
-    ledger.names[kuan.slice(0, 3)] ??= `类${kuan.slice(0, 3)}`;
-    ledger.names[kuan] ??= `款${kuan}`;
-    ledger.names[code] = `项${code}`;
-    ledger.items.push({ code, fund: 'gpb', basic: String((i % 97) + 0.37), project: String((i % 13) + 0.5) });
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A department of `items` 项 rows, codes from the catalog (or made up within real 款 if it is small). */
+function generatedLedger(rnd, kind, year, items) {
+  const base = JSON.parse(fs.readFileSync(path.join(root, 'templates', 'sample', `${kind === 'budget' ? 'budget-2025' : 'final-2024'}.json`), 'utf8'));
+  const catalog = loadCatalog('function', Math.max(2024, year));
+  let pool = catalog.entries().filter((e) => e.code.length === 7);
+  const names = { ...base.names };
+  if (pool.length < items) {
+    const kuan = ['20101', '20102', '20103', '20104', '20105', '20106', '20107', '20108', '20110', '20111', '20113', '20114', '20123', '20125', '20126', '20128', '20129', '20131', '20132', '20133', '20134', '20136', '20805', '21011', '22102'];
+    pool = [];
+    for (let i = 0; pool.length < 2475; i++) pool.push({ code: `${kuan[i % kuan.length]}${String(1 + Math.floor(i / kuan.length)).padStart(2, '0')}`, name: `项${i}` });
   }
+  const chosen = [...pool].sort(() => rnd() - 0.5).slice(0, items);
+  const ledger = { ...base, year, items: [] };
+  const unit = kind === 'budget' ? 1 : 10000;
+  for (const e of chosen) {
+    names[e.code] = e.name;
+    names[e.code.slice(0, 5)] ??= catalog.get(e.code.slice(0, 5))?.name ?? `款${e.code.slice(0, 5)}`;
+    names[e.code.slice(0, 3)] ??= catalog.get(e.code.slice(0, 3))?.name ?? `类${e.code.slice(0, 3)}`;
+    const basic = Math.round(rnd() * 300 * 100 * unit) / 100;
+    const project = rnd() < 0.3 ? Math.round(rnd() * 500 * 100 * unit) / 100 : 0;
+    ledger.items.push({ code: e.code, fund: rnd() < 0.9 ? 'gpb' : 'gf', basic: String(basic), project: String(project) });
+  }
+  ledger.names = names;
+  ledger.department = `生成单位${Math.floor(rnd() * 1e6)}`;
   return Ledger.parse(ledger);
 }
 
-async function workbookBuffer(ledger) {
-  const plan = buildWorkbook({ specs: specs.filter((s) => s.kind === ledger.kind && !s.extra), department: ledger.department, year: ledger.year, classes: loadCatalog('function', Math.max(2024, ledger.year)).classes(), data: ledgerToTables(ledger) });
+async function workbookBuffer(ledger, options) {
+  const plan = buildWorkbook({ specs: specs.filter((s) => s.kind === ledger.kind && !s.extra), department: ledger.department, year: ledger.year, classes: loadCatalog('function', Math.max(2024, ledger.year)).classes(), data: ledgerToTables(ledger), options });
   return planToBuffer(plan);
 }
 
-async function bench(label, buffer, runs) {
+async function one(label, buffer, runs) {
   const load = await time(async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer);
     return wb;
   }, runs);
-  const grid = await time(() => readWorkbookGrid(load.result), runs);
-  const cat = catalogs(null);
-  const rec = await time(() => recognize(grid.result, { specs, classes: cat.function.classes() }), runs);
-  const check = await time(() => checkWorkbook({ file: label, grid: grid.result, specs, crossRules, catalogs }), runs);
+  const grid = readWorkbookGrid(load.result);
+  const rec = await time(() => recognize(grid, { specs, classes: catalogs(null).function.classes() }), runs);
+  const check = await time(() => checkWorkbook({ file: label, grid, specs, crossRules, catalogs }), runs);
+  const narrative = await time(() => {
+    const { book } = openBook({ grid, specs, catalogs, year: null });
+    return generateNarrative({ kind: book.recognition.kind, year: book.recognition.year ?? 2024, department: 'x', facts: collectFacts(book) });
+  }, runs);
   const annotate = await time(async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer);
@@ -74,21 +105,69 @@ async function bench(label, buffer, runs) {
     annotateWorkbook(wb, check.result);
     return performance.now() - t0;
   }, Math.min(runs, 5));
-  const rows = grid.result.sheets.reduce((n, s) => n + s.rows.size, 0);
-  console.log(`${label}: ${rec.result.tables.length} 张表，${rows} 行，${check.result.findings.length} 条结果`);
-  console.log(`  读取 .xlsx（exceljs）  ${load.ms.toFixed(1)} ms`);
-  console.log(`  转为网格              ${grid.ms.toFixed(1)} ms`);
-  console.log(`  识别                  ${rec.ms.toFixed(1)} ms`);
-  console.log(`  识别 + 全部规则        ${check.ms.toFixed(1)} ms   （目标 < 50 ms；${(check.ms / 50).toFixed(2)} 倍于目标）`);
-  console.log(`  标记（annotate）       ${annotate.result.toFixed(1)} ms`);
+  const rows = grid.sheets.reduce((n, s) => n + s.rows.size, 0);
+  console.log(`${label}（${rec.result.tables.length} 张表，${rows} 行，${check.result.findings.length} 条结果）`);
+  console.log(`  读取 ${load.ms.toFixed(1)} ms | 识别 ${rec.ms.toFixed(1)} ms | 识别 + 全部规则 ${check.ms.toFixed(1)} ms（目标 ≤ 20 ms：${(check.ms / 20).toFixed(2)} 倍） | 情况说明 ${narrative.ms.toFixed(1)} ms | 标记 ${annotate.result.toFixed(1)} ms`);
+}
+
+async function corpus(n) {
+  const dir = path.join(os.tmpdir(), `gongkai-bench-corpus-${n}`);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length === n) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const rnd = mulberry32(20261122);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const kind = rnd() < 0.6 ? 'budget' : 'final';
+    const year = kind === 'budget' ? 2025 : 2024;
+    // mostly small departments, some large: 20–2,000 code rows
+    const items = Math.round(20 + (rnd() ** 3) * 1980);
+    const options = { splitCodes: rnd() < 0.3, splitBasic: rnd() < 0.3, priorYear: rnd() < 0.8 };
+    fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}-${year}年${kind === 'budget' ? '预算' : '决算'}.xlsx`), await workbookBuffer(generatedLedger(rnd, kind, year, items), options));
+    if (i % 100 === 99) process.stdout.write(`  生成语料 ${i + 1}/${n}（${((performance.now() - t0) / 1000).toFixed(0)} s）\n`);
+  }
+  return dir;
+}
+
+/** The floor: unzip every part and scan its XML tags, building nothing. */
+async function floor(files) {
+  let tags = 0;
+  for (const f of files) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(f));
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir || !name.endsWith('.xml')) continue;
+      const xml = await entry.async('string');
+      for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) tags++;
+    }
+  }
+  return tags;
 }
 
 (async () => {
-  if (process.env.BENCH_WRITE_BIG) { fs.writeFileSync(process.env.BENCH_WRITE_BIG, await workbookBuffer(bigLedger(2000))); return; }
-  const sample = (n) => Ledger.parse(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'templates', 'sample', `${n}.json`), 'utf8')));
-  await bench('示例单位 2025 年预算', await workbookBuffer(sample('budget-2025')), 21);
-  await bench('示例单位 2024 年决算', await workbookBuffer(sample('final-2024')), 21);
-  await bench('生成的大单位（2,000 个项级科目）', await workbookBuffer(bigLedger(2000)), 5);
+  const sample = (n) => Ledger.parse(JSON.parse(fs.readFileSync(path.join(root, 'templates', 'sample', `${n}.json`), 'utf8')));
+  console.log('== 单个工作簿（中位数）');
+  await one('示例单位 2025 年预算', await workbookBuffer(sample('budget-2025')), 21);
+  await one('示例单位 2024 年决算', await workbookBuffer(sample('final-2024')), 21);
+  await one('生成的大单位（2,000 个项级科目）', await workbookBuffer(generatedLedger(mulberry32(1), 'budget', 2025, 2000)), 5);
+
+  const n = Number(process.env.BENCH_FILES ?? 1000);
+  console.log(`\n== 批量：${n} 个工作簿`);
+  const dir = await corpus(n);
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const bytes = files.reduce((a, f) => a + fs.statSync(f).size, 0);
+  const f0 = performance.now();
+  await floor(files);
+  const floorMs = performance.now() - f0;
+  const rssBefore = process.resourceUsage().maxRSS;
+  const t0 = performance.now();
+  const result = await runBatch([dir], { workers: String(os.cpus().length) }, () => undefined);
+  const wall = performance.now() - t0;
+  const peak = process.resourceUsage().maxRSS; // kilobytes, this process and its worker threads
+  console.log(`  语料 ${(bytes / 1024 / 1024).toFixed(1)} MB，${os.cpus().length} 个工作线程`);
+  console.log(`  批量检查 ${(wall / 1000).toFixed(1)} s，每秒 ${((n / wall) * 1000).toFixed(1)} 个工作簿`);
+  console.log(`  下限（只解压并扫描 XML，单线程） ${(floorMs / 1000).toFixed(1)} s；批量 ÷ 下限 = ${(wall / floorMs).toFixed(2)}（目标 ≤ 3）`);
+  console.log(`  峰值内存 ${(peak / 1024).toFixed(0)} MB（开始前 ${(rssBefore / 1024).toFixed(0)} MB；目标 < 400 MB）`);
+  console.log(`  ${result.text.split('\n').pop()}`);
 })().catch((e) => {
   console.error(e);
   process.exit(3);
