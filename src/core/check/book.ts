@@ -38,11 +38,14 @@ export class Book {
     return index.get(key);
   }
 
-  /** The column key "*" means the amount column of the row's own block (side-by-side tables). */
+  /** The column key "*" means the amount column of the row's own block (side-by-side tables);
+   * a row whose amount stands in another block's column is read there. */
   columnKey(table: RecognizedTable, row: RecognizedRow, col: string): string | undefined {
-    if (col !== '*') return col;
-    const block = table.spec.blocks[row.block] ?? table.spec.blocks[0];
-    return block.columns.find((c) => c.role === 'amount')?.key;
+    const amounts = (b: number) => (table.spec.blocks[b] ?? table.spec.blocks[0]).columns.filter((c) => c.role === 'amount').map((c) => c.key);
+    const key = col === '*' ? amounts(row.block)[0] : col;
+    if (row.amountBlock === undefined || key === undefined) return key;
+    const i = amounts(row.block).indexOf(key);
+    return i >= 0 ? amounts(row.amountBlock)[i] : key;
   }
 
   /** The amount at (row, column); blank counts as 0; null when the row or column is absent. */

@@ -46,20 +46,23 @@ export function checkWorkbook(input: CheckInput): Report {
   for (const u of recognition.unrecognised) {
     findings.push({ rule: 'table.unrecognised', severity: 'warning', sheet: u.sheet, cell: u.cell, cells: u.cell ? [u.cell] : [], message: u.message, expected: null, actual: null });
   }
+  const paragraphs = input.narrative ?? narrativeParagraphs(input.grid.sheets);
   for (const table of recognition.tables) {
     const grid = book.grids.get(table.sheet)!;
     findings.push(...checkTable(book, table));
     findings.push(...checkCells(book, table));
-    const classification = table.codeTable?.classification === 'economic' ? 'economic-dept' : 'function';
+    const economic = table.codeTable ? table.codeTable.classification === 'economic' : table.rows.some((r) => r.code?.startsWith('3'));
+    const classification = economic ? 'economic-dept' : 'function';
     findings.push(...checkCodes(table, catalogs[classification]));
-    findings.push(...checkEmptyNote(book, table, grid));
+    findings.push(...checkEmptyNote(book, table, grid, paragraphs));
     findings.push(...checkHeaders(book, table, grid));
     for (const u of table.unmatched) {
       findings.push({ rule: 'table.row-unrecognised', severity: 'warning', sheet: table.sheet, cell: u.cell, cells: [u.cell], message: `${table.spec.sheetPrefix} 未能识别的行「${u.label}」（不是该表的标准项目），其金额未参与核对`, expected: null, actual: null });
     }
   }
-  for (const sheet of new Set(recognition.tables.map((t) => t.sheet))) findings.push(...checkPlaceholders(book.grids.get(sheet)!));
-  const paragraphs = input.narrative ?? narrativeParagraphs(input.grid.sheets);
+  // template residue on every sheet but the narrative's (checked sentence by sentence below)
+  const narrativeSheets = new Set(paragraphs.map((p) => p.sheet));
+  for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) findings.push(...checkPlaceholders(sheet));
   if (paragraphs.length) findings.push(...checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
   if (recognition.kind) {
     findings.push(...checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));

@@ -4,6 +4,7 @@
 import { address } from '../a1';
 import type { Catalog } from '../catalog/catalog';
 import { codeLevel } from '../codes';
+import { normalizeName } from '../catalog/lookup';
 import { planFill } from '../fill';
 import { type Grid, squash } from '../grid';
 import type { RecognizedTable } from '../recognize/tables';
@@ -18,9 +19,25 @@ const FILL_FLAGS: Record<string, { rule: string; severity: Finding['severity'] }
   amountText: { rule: 'cell.text', severity: 'error' },
 };
 
+/** Names of the coded rows of a fixed table (公开06's economic codes) against the catalog. */
+function checkFixedNames(table: RecognizedTable, catalog: Catalog): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of table.rows) {
+    if (!row.code || row.key.startsWith('class.') || !row.label) continue;
+    const entry = catalog.get(row.code);
+    if (!entry || normalizeName(entry.name) === normalizeName(row.label)) continue;
+    const nameCol = table.spec.blocks[row.block]?.columns.find((c) => c.role === 'name' || c.role === 'label');
+    const col = nameCol ? table.columns.get(nameCol.key) : undefined;
+    if (col === undefined) continue;
+    const cell = address(row.row, col);
+    findings.push({ rule: 'code.name', severity: 'warning', sheet: table.sheet, cell, cells: [cell], message: `${table.spec.sheetPrefix} 科目 ${row.code} 的名称「${row.label}」与${catalog.year}年科目表「${entry.name}」不一致`, expected: entry.name, actual: row.label });
+  }
+  return findings;
+}
+
 export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined): Finding[] {
   const ct = table.codeTable;
-  if (!ct) return [];
+  if (!ct) return catalog ? checkFixedNames(table, catalog) : [];
   if (!catalog) {
     return [{ rule: 'code.catalog', severity: 'notice', sheet: table.sheet, cell: table.titleCell, cells: [], message: `没有${table.spec.kind === 'budget' ? '' : ''}该年度的科目表，未核对「${table.title}」的科目编码`, expected: null, actual: null }];
   }
@@ -77,15 +94,32 @@ function tableIsEmpty(book: Book, table: RecognizedTable): boolean {
   return true;
 }
 
-const EMPTY_NOTE = /无|没有|未安排|空表|不涉及|未发生/;
+const EMPTY_NOTE = /无|没有|未安排|空表|不涉及|未发生|未保障|未列支|未开支|不安排/;
 
-export function checkEmptyNote(book: Book, table: RecognizedTable, grid: Grid): Finding[] {
+/** What an empty table is called when a note or the narrative explains it. */
+const TABLE_TOPIC: Record<string, RegExp> = {
+  'budget.07': /三公/,
+  'budget.08': /政府性基金/,
+  'budget.09': /国有资本经营/,
+  'budget.x-opex': /机关运行经费/,
+  'final.07': /政府性基金/,
+  'final.08': /国有资本经营/,
+  'final.09': /三公/,
+};
+
+export function checkEmptyNote(book: Book, table: RecognizedTable, grid: Grid, narrative: { text: string }[] = []): Finding[] {
   if (!table.spec.emptyNote || !tableIsEmpty(book, table)) return [];
+  // a note under the table, or a sentence anywhere in the table's area below its headers
   const below = table.notes.some((n) => EMPTY_NOTE.test(n.text));
-  // a note can also sit in the table body (a merged row saying 本表无数据) or right under the title
   let inside = false;
-  for (const [, cells] of grid.rows) for (const cell of cells.values()) if (typeof cell.value === 'string' && /空表|无.*(支出|收入|经费)|没有.*(支出|安排)/.test(cell.value) && cell.value.length < 200) inside = true;
-  if (below || inside) return [];
+  for (const [r, cells] of grid.rows) {
+    if (r <= table.headerRows[1]) continue;
+    for (const cell of cells.values()) if (typeof cell.value === 'string' && cell.value.length >= 6 && cell.value.length < 300 && EMPTY_NOTE.test(cell.value) && !/^注[:：]\s*本表反映/.test(cell.value.trim())) inside = true;
+  }
+  // or the 情况说明 says why, naming the table's subject
+  const topic = TABLE_TOPIC[table.spec.id] ?? new RegExp(table.spec.title.replace(/[“”]/g, '.'));
+  const explained = narrative.some((p) => topic.test(p.text) && EMPTY_NOTE.test(p.text));
+  if (below || inside || explained) return [];
   return [{
     rule: 'table.empty-note',
     severity: 'warning',

@@ -60,11 +60,11 @@ function resolve(book: Book, t: Term): Resolved | null {
   if (!table) return null;
   const v = book.value(table, t.row, t.col);
   if (v) return { loc: v, present: true };
-  // a row the table does not list counts as 0, provided the column exists
-  const col = t.col === '*' ? undefined : table.columns.get(t.col);
-  const anyRow = table.rows[0];
-  if (t.col !== '*' && col === undefined) return null;
-  return { loc: { cents: 0 as Cents, sheet: table.sheet, address: anyRow ? '' : '', unit: book.unitOf(table), blank: true }, present: false };
+  // a 类 or code the table does not list counts as 0 (provided the column exists); a total or
+  // fixed row it does not have cannot be compared
+  if (!/^(class\.)?\d{3,7}$/.test(t.row)) return null;
+  if (t.col !== '*' && !table.columns.has(t.col)) return null;
+  return { loc: { cents: 0 as Cents, sheet: table.sheet, address: '', unit: book.unitOf(table), blank: true }, present: false };
 }
 
 const AGGREGATE_ROW = /total|Total|Subtotal|^current|^class\.|^\d{3}$|^\d{5}$/;

@@ -83,8 +83,18 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
       kind === 'codes'
         ? childrenByRow(rows.map((r) => ({ code: r.kind === 'total' ? null : r.code, isTotal: r.kind === 'total' })))
         : new Map(rows.length > 1 ? [[0, rows.slice(1).map((_, i) => i + 1)]] : []);
-    for (const [i, kids] of children) {
+    for (const [i, kids0] of children) {
       const row = rows[i];
+      // a list whose first item is the department and the rest its units (部门 / 本级 / 下属单位)
+      // totals to its first item
+      let kids = kids0;
+      if (kind === 'list' && kids.length > 1) {
+        const amountKeys = [...table.columns.keys()].filter((k) => columnSpec(k)?.role === 'amount');
+        const v = (r: number, k: string) => book.value(table, rows[r].key, k)?.cents ?? 0;
+        const equalsFirst = amountKeys.every((k) => v(i, k) === v(kids[0], k));
+        const restSum = amountKeys.every((k) => kids.slice(1).reduce((a, r) => a + v(r, k), 0) === v(kids[0], k));
+        if (equalsFirst && restSum) kids = [kids[0]];
+      }
       for (const key of table.columns.keys()) {
         if (columnSpec(key)?.role !== 'amount') continue;
         const stated = book.value(table, row.key, key)!;

@@ -23,6 +23,8 @@ export interface RecognizedRow {
   kind: 'detail' | 'total' | 'sum';
   /** The spec block the row belongs to (side-by-side layouts). */
   block: number;
+  /** A total whose label sits in one block and its amount in another's column (公开06's 公用经费合计). */
+  amountBlock?: number;
 }
 
 export interface RecognizedTable {
@@ -138,7 +140,16 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
   const used = new Set<number>();
   const leafOf = (c: ColumnSpec) => squash(fillYear(c.header[c.header.length - 1], year));
   const groupOf = (c: ColumnSpec) => (c.header.length > 1 ? squash(fillYear(c.header[0], year)) : null);
-  for (const strict of [true, false]) {
+  const firstLeaf = (b: number) => candidates.find((c) => c.block === b && c.spec.role === 'amount');
+  const blockCount = new Set(candidates.map((c) => c.block)).size;
+  const allBlocksPresent =
+    blockCount > 1 &&
+    [...new Set(candidates.map((c) => c.block))].every((b) => {
+      const leaf = firstLeaf(b) ? leafOf(firstLeaf(b)!.spec) : null;
+      const need = [...new Set(candidates.map((c) => c.block))].filter((x) => firstLeaf(x) && leafOf(firstLeaf(x)!.spec) === leaf).length;
+      return leaf !== null && paths.filter((p) => p.path[p.path.length - 1] === leaf).length >= need;
+    });
+  for (const strict of allBlocksPresent ? [false] : [true, false]) {
     let from = 0;
     for (const p of paths) {
       if (used.has(p.col)) continue;
@@ -222,6 +233,23 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
       hit = undefined;
     }
   });
+  // a row whose own amount cells are blank, with a figure in a later block's amount column on the
+  // same line that no label of that block claims, takes its amount from there
+  const amountCol = (b: number) => spec.blocks[b]?.columns.find((c) => c.role === 'amount');
+  for (const row of rows) {
+    const own = amountCol(row.block);
+    const ownCol = own ? columns.get(own.key) : undefined;
+    if (ownCol === undefined || getCell(grid, row.row, ownCol)?.value !== undefined) continue;
+    for (let b = row.block + 1; b < spec.blocks.length; b++) {
+      const other = amountCol(b);
+      const col = other ? columns.get(other.key) : undefined;
+      const claimed = rows.some((x) => x.row === row.row && x.block === b);
+      if (col !== undefined && !claimed && getCell(grid, row.row, col)?.value !== undefined) {
+        row.amountBlock = b;
+        break;
+      }
+    }
+  }
   return { rows, unmatched };
 }
 
@@ -344,8 +372,12 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
       while (bodyTop <= bottom && [...(sheet.rows.get(bodyTop)?.values() ?? [])].some((c) => squash(String(c.value ?? '')) === '栏次' || squash(String(c.value ?? '')) === '**')) bodyTop++;
       // numbered 栏次 rows without the word: all small integers
       const isColumnNumbers = (r: number) => {
-        const vals = [...(sheet.rows.get(r)?.values() ?? [])].map((c) => c.value);
-        return vals.length > 1 && vals.every((v) => (typeof v === 'number' && Number.isInteger(v) && v < 40) || (typeof v === 'string' && /^\d{1,2}$/.test(v.trim())));
+        const nums = [...(sheet.rows.get(r)?.entries() ?? [])]
+          .sort((a, b) => a[0] - b[0])
+          .map(([, c]) => c.value)
+          .filter((v) => !(typeof v === 'string' && /^(\*\*|栏次)?$/.test(v.trim())))
+          .map((v) => (typeof v === 'number' ? v : Number(String(v).trim())));
+        return nums.length > 1 && nums.every((v, i) => Number.isInteger(v) && v >= 1 && (i === 0 || v === nums[i - 1] + 1));
       };
       while (bodyTop <= bottom && isColumnNumbers(bodyTop)) bodyTop++;
       table.headerRows = [band[0], bodyTop - 1];
