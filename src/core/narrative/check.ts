@@ -137,13 +137,20 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
     for (const sentence of text.split(/(?<=。)/)) {
       const amounts = [...sentence.matchAll(AMOUNT)].map((m) => ({ value: num(m[1]), index: m.index!, raw: m[0], end: m.index! + m[0].length }));
       // changes: 比上年增加D万元，增长P%
-      for (const m of sentence.matchAll(/比(上年|\d{4}年(?:预算)?)(?:预算)?(增加|减少|增长|下降)\s*(-?[\d.,]+)\s*万元(?:[，,]\s*(增长|下降|增加|减少)\s*(-?[\d.]+)\s*(%|％)?)?/g)) {
-        const current = [...amounts].reverse().find((a) => a.end <= m.index!);
-        const d = num(m[3]);
+      for (const m of sentence.matchAll(/(?:(?:比|较)(?:上年度?|\d{4}年度?)(?:决算数|预算数|决算|预算)?|与(?:上年度?|\d{4}年度?)(?:决算数|预算数|决算|预算)?相比[，,]?\s*(?:[^，,。；]{0,12}?各)?)\s*(?<word>增加|减少|增长|下降)\s*(?<d>-?[\d.,]+)\s*万元(?:[，,]\s*(?<pw>增长|下降|增加|减少)\s*(?<p>-?[\d.]+)\s*(?<sign>%|％)?)?/g)) {
+        const g = m.groups!;
+        let current: { value: Cents | null; index: number } | undefined = [...amounts].reverse().find((a) => a.end <= m.index!);
+        if (!current) {
+          // "机关运行经费支出6.87万元，……。机关运行经费较上年减少0.55万元": the figure was given earlier
+          const subject = sentence.slice(0, m.index).replace(/^[\s，,。；]+/, '').replace(/(支出|决算数|预算数)$/, '').trim();
+          const earlier = subject.length >= 2 ? new RegExp(`${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^。；]{0,12}?(-?[\\d.,]+)\\s*万元`).exec(text.slice(0, text.indexOf(sentence))) : null;
+          if (earlier) current = { value: num(earlier[1]), index: -1 };
+        }
+        const d = num(g.d);
         if (!current || current.value === null || d === null) continue;
-        const word = m[2];
-        const pctWord = m[4];
-        const stated = m[5] !== undefined ? Number(m[5]) : null;
+        const word = g.word;
+        const pctWord = g.pw;
+        const stated = g.p !== undefined ? Number(g.p) : null;
         const up = word === '增加' || word === '增长';
         if (pctWord && up !== (pctWord === '增加' || pctWord === '增长')) {
           out.push(finding(p, 'narrative.direction', 'warning', `“${word}”与“${pctWord}”方向相反`, null, `${word}…${pctWord}`));
@@ -154,10 +161,10 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           continue;
         }
         if (prior === 0 && stated !== null && up) {
-          out.push(finding(p, 'narrative.new-item', 'warning', `上年为0（${wan(current.value)} − ${wan(d)} = 0），不应写“${pctWord}${m[5]}%”，应写“新增”`, '新增', `${m[5]}%`));
+          out.push(finding(p, 'narrative.new-item', 'warning', `上年为0（${wan(current.value)} − ${wan(d)} = 0），不应写“${pctWord}${g.p}%”，应写“新增”`, '新增', `${g.p}%`));
           continue;
         }
-        const priorFact = identify(sentence.slice(0, current.index), facts, itemByName);
+        const priorFact = current.index >= 0 ? identify(sentence.slice(0, current.index), facts, itemByName) : undefined;
         const priorKnown = priorFact ? input.prior?.get(priorFact.metric) : undefined;
         if (priorKnown) {
           const realD = current.value - priorKnown.value;
@@ -166,8 +173,8 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           }
         }
         if (stated !== null) {
-          if (!m[6]) out.push(finding(p, 'narrative.percent-sign', 'error', `百分比“${m[5]}”没有写 %`));
-          const decimals = (m[5].split('.')[1] ?? '').length;
+          if (!g.sign) out.push(finding(p, 'narrative.percent-sign', 'error', `百分比“${g.p}”没有写 %`));
+          const decimals = (g.p.split('.')[1] ?? '').length;
           if (prior > 0 && !percentPasses(stated, d, prior, decimals)) {
             const wrongBase = percentPasses(stated, d, current.value, decimals);
             out.push(
@@ -175,7 +182,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
                 p,
                 'narrative.percent',
                 'error',
-                `${pctWord}${m[5]}% 不对：${wan(d)} ÷ 上年 ${wan(prior as Cents)} = ${pct(d, prior)}%${wrongBase ? `；写的 ${m[5]}% 是用本年数 ${wan(current.value)} 作分母算的（${wan(d)} ÷ ${wan(current.value)}），应以上年数为分母` : ''}`,
+                `${pctWord}${g.p}% 不对：${wan(d)} ÷ 上年 ${wan(prior as Cents)} = ${pct(d, prior)}%${wrongBase ? `；写的 ${g.p}% 是用本年数 ${wan(current.value)} 作分母算的（${wan(d)} ÷ ${wan(current.value)}），应以上年数为分母` : ''}`,
                 Number(pct(d, prior)),
                 stated,
               ),
@@ -241,7 +248,9 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         if (/年初预算(数)?为?\s*$/.test(before)) continue;
         const f = identify(before, facts, itemByName);
         if (!f) continue;
-        if (f.value !== a.value) {
+        if (f.value !== a.value && f.parts && Math.abs(f.value - a.value) * 2 <= f.parts) {
+          out.push(finding(p, 'narrative.amount', 'notice', `${f.label} 写的是 ${wan(a.value)} 万元，表中各项之和为 ${wan(f.value)} 万元，相差在四舍五入尾差之内`, f.value / 100, a.value / 100));
+        } else if (f.value !== a.value) {
           out.push({
             ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是 ${wan(a.value)} 万元，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, a.value / 100),
             cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],

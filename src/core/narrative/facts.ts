@@ -14,6 +14,8 @@ export interface FactValue {
   value: Cents;
   sheet: string | null;
   cell: string | null;
+  /** A figure no cell holds, added up from this many rounded parts (so it may be off by 尾差). */
+  parts?: number;
 }
 
 export type Facts = Map<string, FactValue>;
@@ -138,6 +140,15 @@ export function collectFacts(book: Book): Facts {
     if (!v) continue;
     put(facts, { metric, code: null, label, value: convert(v.cents, v.unit, '万元'), sheet: v.sheet, cell: v.address });
   }
+  // a 支出总表 printed without its 合计 row: its 类 rows add up to it
+  const t03 = book.table(`${kind}.03`);
+  if (t03 && !t03.rows.some((r) => r.kind === 'total')) {
+    for (const [metric, label, col] of [['expense.basic', '基本支出', 'basic'], ['expense.project', '项目支出', 'project']] as const) {
+      if (facts.has(metric)) continue;
+      const parts = t03.rows.filter((r) => r.code && r.code.length === 3).map((r) => book.value(t03, r.key, col)).filter((v): v is NonNullable<typeof v> => v !== null);
+      if (parts.length) put(facts, { metric, code: null, label, value: parts.reduce((a, v) => a + convert(v.cents, v.unit, '万元'), 0) as Cents, sheet: null, cell: null, parts: parts.length });
+    }
+  }
   const t05 = book.table(`${kind}.05`);
   codeFacts(book, facts, t05, 'gpb', { '': 'total', '.basic': 'basic', '.project': 'project' });
   codeFacts(book, facts, book.table(`${kind}.03`), 'expense', { '': 'total' });
@@ -152,7 +163,7 @@ export function collectFacts(book: Book): Facts {
   if (kind === 'final' && !facts.has('basic.total')) {
     const p = facts.get('basic.personnel');
     const u = facts.get('basic.public');
-    if (p && u) put(facts, { metric: 'basic.total', code: null, label: '一般公共预算财政拨款基本支出', value: (p.value + u.value) as Cents, sheet: null, cell: null });
+    if (p && u) put(facts, { metric: 'basic.total', code: null, label: '一般公共预算财政拨款基本支出', value: (p.value + u.value) as Cents, sheet: null, cell: null, parts: 2 });
   }
   return facts;
 }

@@ -170,16 +170,29 @@ function budgetNarrative(w: Writer, input: NarrativeInput): void {
   otherMatters(w, input, S(9, '其他重要事项的情况说明'), year);
 }
 
+/** The prior-year fields of a fact, when last year's figure is known. */
+function priorOf(w: Writer, metric: string): Partial<SentenceFact> {
+  const prior = w.prior(metric);
+  if (prior === null) return {};
+  const { prior: p, change, percent: pc } = withPrior(metric, w.v(metric), prior);
+  return { prior: p, change, percent: pc };
+}
+
 function economicSentence(w: Writer, section: string, lead: string, totalMetric: string): void {
   const econ = [...w.input.facts.values()].filter((f) => /^econ\.\d{5}$/.test(f.metric) && f.value !== 0);
   const personnel = econ.filter((f) => /^econ\.30[13]/.test(f.metric));
   const publicItems = econ.filter((f) => !/^econ\.30[13]/.test(f.metric));
   const list = (xs: FactValue[]) => (xs.length ? `，主要包括：${xs.map((x) => x.label).join('、')}` : '');
   const total = w.get(totalMetric)?.value ?? ((w.v('basic.personnel') + w.v('basic.public')) as Cents);
+  const part = (metric: string, label: string, items: FactValue[]) => {
+    const c = { current: w.v(metric), prior: w.prior(metric) };
+    const clause = changeClause(c);
+    return `${label}${wan(c.current)}万元${clause ? `，${clause}${reasonClause(c, w.reason(metric))}` : ''}${list(items)}`;
+  };
   w.say(
     section,
-    `${lead}${wan(total)}万元，其中：人员经费${wan(w.v('basic.personnel'))}万元${list(personnel)}；公用经费${wan(w.v('basic.public'))}万元${list(publicItems)}。`,
-    [fact(totalMetric, total), withShare('basic.personnel', w.v('basic.personnel'), total), withShare('basic.public', w.v('basic.public'), total)],
+    `${lead}${wan(total)}万元，其中：${part('basic.personnel', '人员经费', personnel)}；${part('basic.public', '公用经费', publicItems)}。`,
+    [fact(totalMetric, total), { ...withShare('basic.personnel', w.v('basic.personnel'), total), ...priorOf(w, 'basic.personnel') }, { ...withShare('basic.public', w.v('basic.public'), total), ...priorOf(w, 'basic.public') }],
   );
 }
 
