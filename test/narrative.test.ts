@@ -70,6 +70,7 @@ describe('checking a written narrative', () => {
     ['narrative.change', 'error', '一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2025年预算数为386.42万元，比上年增加16.22万元，增长4.38%。', /按上年数 371\.20 万元应为增加15\.22万元/],
     ['narrative.date', 'warning', '2023年2月26日', /落款日期/],
     ['narrative.year', 'warning', '2022年预算执行良好。', /提到 2022 年/],
+    ['narrative.unknown-item', 'notice', '一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）信访事务（项）2025年预算数为12.00万元。', /信访事务（项）”在一般公共预算支出表中没有/],
     ['narrative.reason', 'warning', '2025年一般公共预算当年拨款803.95万元，比上年增加40.00万元，增长5.24%，主要原因是。', /后面没有写原因/],
   ] as [string, string, string, RegExp, string[]?][])('%s', async (rule, severity, text, message, consequences = []) => {
     const findings = await check([p('A7', text)]);

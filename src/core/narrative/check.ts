@@ -247,7 +247,12 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         if (/(增加|减少|增长|下降|新增)\s*$/.test(before)) continue;
         if (/年初预算(数)?为?\s*$/.test(before)) continue;
         const f = identify(before, facts, itemByName);
-        if (!f) continue;
+        if (!f) {
+          // a 项 the narrative names that no table has: worth a word, not an error
+          const item = /([^）)，；。：:]+)[（(]项[)）][^（(]*$/.exec(before.replace(/\s+/g, ''));
+          if (item && itemByName.size > 0) out.push(finding(p, 'narrative.unknown-item', 'notice', `说明中的“${item[1]}（项）”在一般公共预算支出表中没有，未能核对其金额 ${wan(a.value)} 万元`, null, a.value / 100));
+          continue;
+        }
         if (f.value !== a.value && f.parts && Math.abs(f.value - a.value) * 2 <= f.parts) {
           out.push(finding(p, 'narrative.amount', 'notice', `${f.label} 写的是 ${wan(a.value)} 万元，表中各项之和为 ${wan(f.value)} 万元，相差在四舍五入尾差之内`, f.value / 100, a.value / 100));
         } else if (f.value !== a.value) {
