@@ -34,7 +34,7 @@ export function readSheet(ws: ExcelJS.Worksheet): Grid {
       // merged slaves repeat the master's value in exceljs; keep them empty as Excel does
       if (cell.isMerged && cell.master !== cell) return;
       const pv = formulaAware(cell);
-      if (pv.value === null && !pv.formula && !pv.error) return;
+      if ((pv.value === null || pv.value === '') && !pv.formula && !pv.error) return;
       setCell(grid, r, c, { ...pv, ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) });
     });
   });

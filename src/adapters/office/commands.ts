@@ -1,0 +1,84 @@
+// The task pane's commands over the open workbook: each reads in at most two syncs, runs the
+// same core as the CLI, and writes in one.
+import type { Catalog } from '../../core/catalog/catalog';
+import type { Classification } from '../../core/catalog/schema';
+import { checkWorkbook } from '../../core/check/check';
+import type { CrossRules } from '../../core/check/cross';
+import type { Report } from '../../core/check/finding';
+import type { Change, Edit } from '../../core/edits';
+import { UserError } from '../../core/errors';
+import { planFill } from '../../core/fill';
+import { collectFacts } from '../../core/narrative/facts';
+import { generateNarrative } from '../../core/narrative/generate';
+import { renderText } from '../../core/narrative/render';
+import { planRecalc } from '../../core/recalc';
+import { findCodeTables } from '../../core/recognize/code-table';
+import { openBook } from '../../core/check/check';
+import type { TableData } from '../../core/plan/build';
+import { buildWorkbook } from '../../core/plan/workbook';
+import { detectYear } from '../../core/recognize/year';
+import type { TableSpec } from '../../core/spec/schema';
+import { selectSpecs } from '../../core/spec/parse';
+import { annotate, applyEdits, applyPlan, readGrid, writeNarrativeSheet } from './adapter';
+import type { RequestContext, SetSupport } from './excel-api';
+
+export interface Resources {
+  specs: TableSpec[];
+  crossRules: CrossRules[];
+  catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
+}
+
+export interface TemplateRequest {
+  kind: 'budget' | 'final';
+  year: number;
+  department: string;
+  tables?: string[];
+  options?: Record<string, boolean>;
+  data?: Record<string, TableData>;
+}
+
+export async function insertTemplate(context: RequestContext, res: Resources, req: TemplateRequest, supports: SetSupport): Promise<string[]> {
+  const specs = selectSpecs(res.specs, req.kind, req.tables);
+  const classes = res.catalogs(req.year).function?.classes();
+  if (!classes) throw new UserError(`没有${req.year}年的政府收支分类科目表。`);
+  const plan = buildWorkbook({ specs, department: req.department, year: req.year, classes, options: req.options, data: req.data });
+  await applyPlan(context, plan, supports);
+  return plan.sheets.map((s) => s.name);
+}
+
+/** 填充科目 or 重算合计 on the open workbook (one sheet or all). */
+export async function fillOrRecalc(context: RequestContext, res: Resources, what: 'fill' | 'recalc', supports: SetSupport, sheet?: string): Promise<Change[]> {
+  const grid = await readGrid(context);
+  const year = detectYear(grid);
+  const catalogs = res.catalogs(year);
+  const tables = grid.sheets.filter((s) => !sheet || s.name === sheet).flatMap((s) => findCodeTables(s, res.specs));
+  if (tables.length === 0) throw new UserError('没有找到科目编码表（需要“科目编码”“科目名称”表头，或“类/款/项”栏）。');
+  const edits: Edit[] = [];
+  const changes: Change[] = [];
+  for (const t of tables) {
+    const catalog = t.classification === 'economic' ? catalogs['economic-dept'] : catalogs.function;
+    const plan = what === 'fill' ? (catalog ? planFill(t, catalog) : { edits: [], changes: [] }) : planRecalc(t, { formulas: true });
+    edits.push(...plan.edits);
+    changes.push(...plan.changes);
+  }
+  if (edits.length) await applyEdits(context, edits, supports);
+  return changes;
+}
+
+export async function checkOpenWorkbook(context: RequestContext, res: Resources, supports: SetSupport, mark: boolean): Promise<{ report: Report; originals: { sheet: string; address: string; fill: string | null }[] }> {
+  const grid = await readGrid(context);
+  const report = checkWorkbook({ file: '当前工作簿', grid, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs });
+  if (report.tables.length === 0) throw new UserError('当前工作簿中没有识别出公开表。');
+  const originals = mark ? await annotate(context, report, supports) : [];
+  return { report, originals };
+}
+
+export async function narrateInto(context: RequestContext, res: Resources): Promise<string> {
+  const grid = await readGrid(context);
+  const { book } = openBook({ grid, specs: res.specs, catalogs: res.catalogs, year: null });
+  const { kind, year, department } = book.recognition;
+  if (!kind || !year) throw new UserError('无法从当前工作簿看出是哪一年的预算或决算。');
+  const text = renderText(generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) }));
+  await writeNarrativeSheet(context, '情况说明', text.trimEnd().split('\n'), grid.sheets.map((s) => s.name));
+  return text;
+}
