@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- the double keeps its context for the getters and setters it hands out */
 // A test double of the Office.js Excel API over an in-memory workbook. Like the real one it
 // queues every read and write and runs them in order at context.sync(); a property read before
 // it was loaded and synced throws, as in Office.js. It counts syncs and queued calls.
