@@ -4,7 +4,7 @@ import { address, columnLetter, parseAddress } from '../../core/a1';
 import type { Edit } from '../../core/edits';
 import type { Finding, Report } from '../../core/check/finding';
 import { SEVERITY_NAMES } from '../../core/check/finding';
-import { type CellValue, type Grid, newGrid, setCell, type WorkbookGrid } from '../../core/grid';
+import { type CellValue, newGrid, setCell, type WorkbookGrid } from '../../core/grid';
 import { formulaText } from '../../core/plan/evaluate';
 import type { SheetPlan, StyleName, WorkbookPlan } from '../../core/plan/types';
 import type { Range, RequestContext, SetSupport, Worksheet } from './excel-api';
