@@ -4,5 +4,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testTimeout: 180000,
+  testPathIgnorePatterns: ['/node_modules/'],
   transform: { '^.+\\.ts$': 'ts-jest' },
 };

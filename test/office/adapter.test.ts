@@ -63,9 +63,9 @@ describe('syncs', () => {
     const { ledgerToTables } = await import('../../src/core/ledger');
     await insertTemplate(ctx, res, { kind: 'budget', year: 2025, department: ledger.department, data: ledgerToTables(ledger) }, all);
     const ctx2 = new FakeContext(model);
-    const text = await narrateInto(ctx2, res);
+    const narrative = await narrateInto(ctx2, res);
     expect(ctx2.syncs).toBe(3);
-    expect(text).toContain('示例县示例局2025年部门预算情况说明');
+    expect(narrative.department).toBe('示例县示例局');
     expect(model.sheet('情况说明').get('A1')?.value).toBe('示例县示例局2025年部门预算情况说明');
   });
 

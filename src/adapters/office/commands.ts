@@ -9,7 +9,7 @@ import type { Change, Edit } from '../../core/edits';
 import { UserError } from '../../core/errors';
 import { planFill } from '../../core/fill';
 import { collectFacts } from '../../core/narrative/facts';
-import { generateNarrative } from '../../core/narrative/generate';
+import { generateNarrative, type Narrative } from '../../core/narrative/generate';
 import { renderText } from '../../core/narrative/render';
 import { planRecalc } from '../../core/recalc';
 import { findCodeTables } from '../../core/recognize/code-table';
@@ -73,12 +73,12 @@ export async function checkOpenWorkbook(context: RequestContext, res: Resources,
   return { report, originals };
 }
 
-export async function narrateInto(context: RequestContext, res: Resources): Promise<string> {
+export async function narrateInto(context: RequestContext, res: Resources): Promise<Narrative> {
   const grid = await readGrid(context);
   const { book } = openBook({ grid, specs: res.specs, catalogs: res.catalogs, year: null });
   const { kind, year, department } = book.recognition;
   if (!kind || !year) throw new UserError('无法从当前工作簿看出是哪一年的预算或决算。');
-  const text = renderText(generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) }));
-  await writeNarrativeSheet(context, '情况说明', text.trimEnd().split('\n'), grid.sheets.map((s) => s.name));
-  return text;
+  const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) });
+  await writeNarrativeSheet(context, '情况说明', renderText(narrative).trimEnd().split('\n'), grid.sheets.map((s) => s.name));
+  return narrative;
 }
