@@ -129,22 +129,30 @@ function showFindings(report: Report): void {
 function renderFindings(): void {
   const shown = new Set([...document.querySelectorAll<HTMLInputElement>('#filter input')].filter((i) => i.checked).map((i) => i.dataset.severity));
   const list = $('results');
+  const visible = lastFindings.filter((f) => shown.has(f.severity));
+  // grouped by table (sheet), in workbook order
+  const groups = [...new Set(visible.map((f) => f.sheet ?? '整个工作簿'))];
   list.replaceChildren(
-    ...lastFindings
-      .filter((f) => shown.has(f.severity))
-      .map((f) => {
-        const li = document.createElement('li');
-        li.className = f.severity;
-        li.dataset.sheet = f.sheet ?? '';
-        li.dataset.cell = f.cell ?? '';
-        const where = document.createElement('span');
-        where.className = 'where';
-        where.textContent = `${SEVERITY_NAMES[f.severity]} ${f.sheet ?? ''}${f.cell ? `!${f.cell}` : ''}`;
-        li.append(where, document.createTextNode(f.message));
-        li.addEventListener('click', () => void selectCell(f));
-        return li;
-      }),
+    ...groups.flatMap((sheet) => {
+      const heading = document.createElement('li');
+      heading.className = 'group';
+      heading.textContent = `${sheet}（${visible.filter((f) => (f.sheet ?? '整个工作簿') === sheet).length} 条）`;
+      return [heading, ...visible.filter((f) => (f.sheet ?? '整个工作簿') === sheet).map((f) => findingItem(f))];
+    }),
   );
+}
+
+function findingItem(f: Finding): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = f.severity;
+  li.dataset.sheet = f.sheet ?? '';
+  li.dataset.cell = f.cell ?? '';
+  const where = document.createElement('span');
+  where.className = 'where';
+  where.textContent = `${SEVERITY_NAMES[f.severity]} ${f.cell ?? ''}`;
+  li.append(where, document.createTextNode(f.message));
+  li.addEventListener('click', () => void selectCell(f));
+  return li;
 }
 
 async function selectCell(f: Finding): Promise<void> {

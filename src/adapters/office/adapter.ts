@@ -84,7 +84,10 @@ function styleRuns(plan: SheetPlan): { range: string; style: StyleName }[] {
   return runs;
 }
 
-function writeSheet(ws: Worksheet, plan: SheetPlan, supports: SetSupport): void {
+/** Excel on the web refuses a request over 5 MB; past this many bytes a batch is sent in parts. */
+export const PAYLOAD_LIMIT = 4_500_000;
+
+function writeSheet(ws: Worksheet, plan: SheetPlan, supports: SetSupport): number {
   const rows = Math.max(...plan.cells.map((c) => parseAddress(c.address).row));
   const cols = plan.widths.length;
   const matrix: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill(''));
@@ -114,12 +117,20 @@ function writeSheet(ws: Worksheet, plan: SheetPlan, supports: SetSupport): void 
   if (supports('ExcelApi', '1.7') && ws.freezePanes && plan.freeze.rows > 0) {
     ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(Math.max(1, plan.freeze.columns))}${plan.freeze.rows}`));
   }
+  return JSON.stringify(matrix).length * 2 + JSON.stringify(formats).length;
 }
 
-/** Inserts the planned sheets: one sync for all of them. */
+/** Inserts the planned sheets: one sync for all of them (more only past the 5 MB request limit). */
 export async function applyPlan(context: RequestContext, plan: WorkbookPlan, supports: SetSupport): Promise<void> {
   if (supports('ExcelApi', '1.6')) context.application?.suspendApiCalculationUntilNextSync();
-  for (const sheet of plan.sheets) writeSheet(context.workbook.worksheets.add(sheet.name), sheet, supports);
+  let payload = 0;
+  for (const sheet of plan.sheets) {
+    if (payload > PAYLOAD_LIMIT) {
+      await context.sync();
+      payload = 0;
+    }
+    payload += writeSheet(context.workbook.worksheets.add(sheet.name), sheet, supports);
+  }
   await context.sync();
 }
 
