@@ -89,7 +89,8 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     slots.push({ code: r.kind === 'code' && r.code && valid.has(r.code) ? r.code : null, name: r.name, source: r, row: r.row + shift });
   }
   const outRow = new Map(slots.filter((s) => s.source).map((s) => [s.source!.row, s.row]));
-  for (const f of codeFlags) changes.push({ ...f.change, cell: address(outRow.get(f.row)!, table.codeCols[0]) });
+  const codeCol = table.codeCols[0] ?? table.nameCol;
+  for (const f of codeFlags) changes.push({ ...f.change, cell: address(outRow.get(f.row)!, codeCol) });
   for (const [row, codes] of [...inserts].sort((a, b) => b[0] - a[0])) {
     edits.push({ op: 'insertRows', sheet, before: row, count: codes.length, styleFrom: row });
   }
@@ -182,6 +183,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
 
 /** What to write in the code column(s) for a code: one cell, or 类/款/项 parts. */
 function codeCellValues(table: CodeTable, code: string): [number, string][] {
+  if (table.layout === 'names') return [];
   if (table.layout === 'single') return [[table.codeCols[0], code]];
   const level = codeLevel(code);
   const part = level === 1 ? code.slice(0, 3) : level === 2 ? code.slice(3, 5) : code.slice(5, 7);

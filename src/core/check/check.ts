@@ -33,7 +33,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 /** Recognises the workbook's tables; the catalogs of the year it turns out to be about. */
 export function openBook(input: Omit<CheckInput, 'file' | 'crossRules'>): { book: Book; catalogs: Partial<Record<Classification, Catalog>> } {
   const firstGuess = input.catalogs(input.year ?? null);
-  const recognition = recognize(input.grid, { specs: input.specs, classes: firstGuess.function?.classes() ?? [], year: input.year });
+  const recognition = recognize(input.grid, { specs: input.specs, classes: firstGuess.function?.classes() ?? [], year: input.year, catalogs: { function: firstGuess.function, economic: firstGuess['economic-dept'] } });
   const catalogs = recognition.year && recognition.year !== input.year ? input.catalogs(recognition.year) : firstGuess;
   return { book: new Book(input.grid, recognition), catalogs };
 }

@@ -58,8 +58,9 @@ export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined)
     if (!codes.has(parent)) return;
     const above = rows.slice(0, i).reverse().find((x) => codeLevel(x.code!) < level);
     if (above && above.code !== parent && !(level === 3 && above.code === parent.slice(0, 3))) {
-      const cell = address(r.row, ct.codeCols[0]);
-      findings.push({ rule: 'code.parent', severity: 'error', sheet: table.sheet, cell, cells: [cell, address(above.row, ct.codeCols[0])], message: `${table.spec.sheetPrefix} 科目 ${r.code} 排在 ${above.code} ${above.name} 之下，应在其上级 ${parent} 之下`, expected: parent, actual: above.code });
+      const col = ct.codeCols[0] ?? ct.nameCol;
+      const cell = address(r.row, col);
+      findings.push({ rule: 'code.parent', severity: 'error', sheet: table.sheet, cell, cells: [cell, address(above.row, col)], message: `${table.spec.sheetPrefix} 科目 ${r.code} 排在 ${above.code} ${above.name} 之下，应在其上级 ${parent} 之下`, expected: parent, actual: above.code });
     }
   });
   return findings;
@@ -102,6 +103,7 @@ const TABLE_TOPIC: Record<string, RegExp> = {
   'budget.08': /政府性基金/,
   'budget.09': /国有资本经营/,
   'budget.x-opex': /机关运行经费/,
+  'budget.x-sangong-meeting': /三公/,
   'final.07': /政府性基金/,
   'final.08': /国有资本经营/,
   'final.09': /三公/,

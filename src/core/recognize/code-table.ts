@@ -40,8 +40,8 @@ export interface CodeTable {
   unit: Unit | null;
   classification: 'function' | 'economic';
   headerRows: [number, number];
-  layout: 'single' | 'split';
-  /** single: [code]; split: [类, 款, 项] (项 absent for economic 类|款). */
+  layout: 'single' | 'split' | 'names';
+  /** single: [code]; split: [类, 款, 项] (项 absent for economic 类|款); names: none. */
   codeCols: number[];
   nameCol: number;
   amountCols: AmountColumn[];
@@ -106,13 +106,25 @@ export function readAmount(grid: Grid, row: number, col: number): AmountCell {
 
 interface HeaderFind {
   row: number;
-  layout: 'single' | 'split';
+  layout: 'single' | 'split' | 'names';
   codeCols: number[];
   nameCol: number;
   bottom: number;
 }
 
-function findHeader(grid: Grid, from: number): HeaderFind | null {
+const NAMES_HEADER = /^(支出)?(功能|经济)(分类)?科目$|^科目名称$|^项目$/;
+
+function findHeader(grid: Grid, from: number, namesOnly = false): HeaderFind | null {
+  if (namesOnly) {
+    // a table that prints names without codes (科目 resolved through the catalog): the first row
+    // whose first text cell names the subjects and is followed by amount headers
+    for (let r = from; r <= Math.min(grid.rowCount, from + 8); r++) {
+      const texts = rowTexts(grid, r);
+      const c = texts.findIndex(Boolean);
+      if (c >= 0 && NAMES_HEADER.test(texts[c]) && texts.slice(c + 1).some(Boolean)) return { row: r, layout: 'names', codeCols: [], nameCol: c + 1, bottom: r };
+    }
+    return null;
+  }
   for (let r = from; r <= grid.rowCount; r++) {
     const texts = rowTexts(grid, r);
     // split layout: 类 款 (项) in adjacent cells
@@ -182,7 +194,7 @@ function specColumnFor(spec: TableSpec | null, header: string[]): string | null 
   return hit?.key ?? null;
 }
 
-function composeCode(layout: 'single' | 'split', parts: string[], context: { lei: string; kuan: string }): { code: string | null; text: string } {
+function composeCode(layout: 'single' | 'split' | 'names', parts: string[], context: { lei: string; kuan: string }): { code: string | null; text: string } {
   if (layout === 'single') {
     const t = parts[0].replace(/\s+/g, '');
     return { code: /^\d+$/.test(t) ? t : null, text: parts[0] };
@@ -205,12 +217,15 @@ function composeCode(layout: 'single' | 'split', parts: string[], context: { lei
 }
 
 /** Every code table on the sheet, top to bottom. */
-export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind'], knownSpec?: TableSpec): CodeTable[] {
+/** Finds the code of a subject printed by name only, under the 类/款 last seen. */
+export type NameResolver = (name: string, context: { lei: string; kuan: string }) => string | null;
+
+export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind'], knownSpec?: TableSpec, resolveName?: NameResolver): CodeTable[] {
   const tables: CodeTable[] = [];
   const masters = mergeMasters(grid);
   let from = 1;
   while (from <= grid.rowCount) {
-    const h = findHeader(grid, from);
+    const h = findHeader(grid, from) ?? (knownSpec && resolveName && from === 1 ? findHeader(grid, from, true) : null);
     if (!h) break;
     // header block: up from the code row while rows carry header text; down over the 栏次 row
     let top = h.row;
@@ -271,9 +286,14 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       const texts = rowTexts(grid, r);
       const first = texts.find(Boolean) ?? '';
       if (NOTE_ROW.test(first) || texts.some((t) => CODE_HEADER.test(t)) || texts.some((t) => TITLE_ROW.test(t))) break;
-      const parts = h.codeCols.map((c) => textAt(grid, r, c));
-      const { code, text } = composeCode(h.layout, parts, context);
       const name = textAt(grid, r, h.nameCol);
+      const parts = h.codeCols.map((c) => textAt(grid, r, c));
+      const resolved = h.layout === 'names' && resolveName && !TOTAL_NAMES.has(squash(name)) && name ? resolveName(squash(name), context) : null;
+      const { code, text } = h.layout === 'names' ? { code: resolved, text: resolved ?? '' } : composeCode(h.layout, parts, context);
+      if (h.layout === 'names' && resolved) {
+        if (resolved.length === 3) context.lei = resolved;
+        if (resolved.length === 5) context.kuan = resolved;
+      }
       const amounts = new Map(amountCols.map((a) => [a.col, readAmount(grid, r, a.col)] as const));
       const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
       const hasAmounts = [...amounts.values()].some((a) => a.cents !== null || a.text !== '');

@@ -7,7 +7,9 @@ import type { CatalogEntry } from '../codes';
 import { type Grid, getCell, squash, textAt, type WorkbookGrid } from '../grid';
 import type { Unit } from '../money';
 import type { ColumnSpec, TableSpec } from '../spec/schema';
-import { type AmountCell, type CodeTable, findCodeTables, readAmount, unitOf } from './code-table';
+import type { Catalog } from '../catalog/catalog';
+import { normalizeName } from '../catalog/lookup';
+import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, unitOf } from './code-table';
 import { detectYear } from './year';
 
 export interface Value extends AmountCell {
@@ -59,18 +61,23 @@ export interface Recognition {
 
 const PREFIX = /^(附件\d*[:：]?)?(表[一二三四五六七八九十]+[、.]?|部门公开表\d+|公开\d+表|\d+[.、])?(\d{4}年度?)?/;
 
-/** The spec a title cell names, with the length of the name matched (longer is surer). */
-function titleMatch(text: string, specs: TableSpec[]): { spec: TableSpec; score: number } | null {
+/** The spec a title cell names, with the length of the name matched (longer is surer). Two
+ * layouts published under one title (收入总表 by unit or by source) are told apart by which
+ * spec's column headers stand in the rows under the title. */
+function titleMatch(text: string, specs: TableSpec[], grid?: Grid, row?: number): { spec: TableSpec; score: number } | null {
   const t = squash(text).replace(/<\/?b>/g, '').replace(PREFIX, '').replace(/[（(][^）)]*[）)]$/, '');
   if (t.length < 3 || t.length > 40) return null;
-  let best: { spec: TableSpec; score: number } | null = null;
-  for (const spec of specs) {
-    for (const name of [spec.title, ...spec.aliases].map(squash)) {
-      const score = t === name ? 1000 + name.length : t.endsWith(name) ? 500 + name.length : 0;
-      if (score > (best?.score ?? 0)) best = { spec, score };
-    }
-  }
-  return best;
+  const scored = specs
+    .map((spec) => ({ spec, score: Math.max(0, ...[spec.title, ...spec.aliases].map(squash).map((name) => (t === name ? 1000 + name.length : t.endsWith(name) ? 500 + name.length : 0))) }))
+    .filter((x) => x.score > 0);
+  if (scored.length === 0) return null;
+  const top = Math.max(...scored.map((x) => x.score));
+  const tied = scored.filter((x) => x.score === top);
+  if (tied.length === 1 || !grid || row === undefined) return tied[0];
+  const below = new Set<string>();
+  for (let r = row + 1; r <= row + 6; r++) for (const cell of grid.rows.get(r)?.values() ?? []) if (typeof cell.value === 'string') below.add(squash(cell.value));
+  const fit = (spec: TableSpec) => new Set(spec.blocks.flatMap((b) => b.columns.flatMap((c) => c.header.map(squash))).filter((h) => below.has(h))).size;
+  return tied.reduce((a, b) => (fit(b.spec) > fit(a.spec) ? b : a));
 }
 
 /** Label text compared without spaces, ordinal prefixes, markup or width differences. */
@@ -272,6 +279,18 @@ export interface RecognizeOptions {
   /** The function classes of the year, to match table 01/04 class rows by name. */
   classes: CatalogEntry[];
   year?: number | null;
+  /** The year's catalogs, to read tables that print subject names without codes. */
+  catalogs?: { function?: Catalog; economic?: Catalog };
+}
+
+/** Resolves a subject printed by name only: a 类, else a 款 of the 类 above, else a 项 of the 款 above. */
+export function nameResolver(catalog: Catalog): NameResolver {
+  const entries = catalog.entries();
+  const byName = (len: number, prefix: string, n: string) => entries.find((e) => e.code.length === len && e.code.startsWith(prefix) && normalizeName(e.name) === n)?.code ?? null;
+  return (name, context) => {
+    const n = normalizeName(name);
+    return byName(3, '', n) ?? (context.lei ? byName(5, context.lei, n) : null) ?? (context.kuan ? byName(7, context.kuan, n) : null);
+  };
 }
 
 export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recognition {
@@ -284,7 +303,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
     for (const [r, cells] of sheet.rows) {
       for (const [c, cell] of cells) {
         if (typeof cell.value !== 'string' || c > 6 || !cell.value.includes('表')) continue;
-        const m = titleMatch(cell.value, options.specs);
+        const m = titleMatch(cell.value, options.specs, sheet, r);
         if (m) titles.push({ sheet, row: r, col: c, text: cell.value.trim(), ...m });
       }
     }
@@ -295,7 +314,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   // re-match with the specs of the winning kind only, then one table per title
   const ofKind = options.specs.filter((s) => !kind || s.kind === kind);
   const accepted = titles
-    .map((t) => ({ ...t, m: titleMatch(t.text, ofKind) }))
+    .map((t) => ({ ...t, m: titleMatch(t.text, ofKind, t.sheet, t.row) }))
     .filter((t): t is typeof t & { m: { spec: TableSpec; score: number } } => t.m !== null)
     .sort((a, b) => a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 
@@ -342,7 +361,9 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
         unmatched: [],
       };
       if (spec.blocks.some((b) => b.rows.kind === 'codes')) {
-        const [ct] = findCodeTables(region, [spec], spec.kind, spec);
+        const economic = spec.blocks[0].rows.kind === 'codes' && spec.blocks[0].rows.classification === 'economic';
+        const catalog = economic ? options.catalogs?.economic : options.catalogs?.function;
+        const [ct] = findCodeTables(region, [spec], spec.kind, spec, catalog ? nameResolver(catalog) : undefined);
         if (!ct) {
           unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头（找不到“科目编码”“科目名称”栏）` });
           return;
