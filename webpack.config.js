@@ -1,11 +1,21 @@
 // Browser bundles: the task pane page (taskpane.html + its script, with the templates, catalogs
 // and rules inlined), and the pure core as a library. The manifest says https://localhost:3000/;
 // the production build rewrites it to ADDIN_URL (one place for environment URLs).
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
+
+/** The certificates `npx office-addin-dev-certs install` makes and trusts; else a self-signed one. */
+function devHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const file = (name) => path.join(dir, name);
+  if (!fs.existsSync(file('localhost.crt'))) return 'https';
+  return { type: 'https', options: { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) } };
+}
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = (env = {}, argv = {}) => {
@@ -35,7 +45,7 @@ module.exports = (env = {}, argv = {}) => {
         ],
       }),
     ],
-    devServer: { port: PORT, static: { directory: path.resolve(__dirname, 'dist', 'web') }, server: 'https', headers: { 'Access-Control-Allow-Origin': '*' } },
+    devServer: { port: PORT, static: { directory: path.resolve(__dirname, 'dist', 'web') }, server: env.WEBPACK_SERVE ? devHttps() : 'https', headers: { 'Access-Control-Allow-Origin': '*' } },
     devtool: production ? false : 'source-map',
     performance: { hints: false },
   };
