@@ -111,7 +111,9 @@ async function one(label, buffer, runs) {
 }
 
 async function corpus(n) {
-  const dir = path.join(os.tmpdir(), `gongkai-bench-corpus-${n}`);
+  // the corpus depends on the catalog the codes are drawn from
+  const pool = loadCatalog('function', 2025).entries().length;
+  const dir = path.join(os.tmpdir(), `gongkai-bench-corpus-${n}-${pool}`);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length === n) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
