@@ -57,7 +57,8 @@ function mulberry32(seed) {
 function generatedLedger(rnd, kind, year, items) {
   const base = JSON.parse(fs.readFileSync(path.join(root, 'templates', 'sample', `${kind === 'budget' ? 'budget-2025' : 'final-2024'}.json`), 'utf8'));
   const catalog = loadCatalog('function', Math.max(2024, year));
-  let pool = catalog.entries().filter((e) => e.code.length === 7);
+  // 项 of the classes every table lists (not 209 社会保险基金, 227 预备费 or the 230s)
+  let pool = catalog.entries().filter((e) => e.code.length === 7 && e.code < '225' && !e.code.startsWith('209'));
   const names = { ...base.names };
   if (pool.length < items) {
     const kuan = ['20101', '20102', '20103', '20104', '20105', '20106', '20107', '20108', '20110', '20111', '20113', '20114', '20123', '20125', '20126', '20128', '20129', '20131', '20132', '20133', '20134', '20136', '20805', '21011', '22102'];

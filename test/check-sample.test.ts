@@ -77,6 +77,19 @@ describe('one change at a time (budget)', () => {
     expect(report.findings.find((f) => f.rule === 'code.unknown')).toMatchObject({ cell: 'A10', severity: 'error' });
   });
 
+  it('a 项 placed under another 款', async () => {
+    const grid = await sampleGrid('budget-2025', (t) => {
+      const rows = t['budget.05'].rows!;
+      const i = rows.findIndex((r) => r.code === '2210201');
+      const [moved] = rows.splice(i, 1);
+      rows.splice(rows.findIndex((r) => r.code === '2010302'), 0, moved);
+    });
+    const report = checkSample(grid, budget);
+    const parent = report.findings.filter((f) => f.rule === 'code.parent');
+    expect(parent).toHaveLength(1);
+    expect(parent[0]).toMatchObject({ severity: 'error', cell: 'A10', expected: '22102', actual: '20103' });
+  });
+
   it('三公 below the economic detail it includes', async () => {
     const grid = await sampleGrid('budget-2025', (t) => {
       t['budget.07'].single!.reception = 300 as Cents; // 3.00 < 30217 公务接待费 3.20

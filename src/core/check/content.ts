@@ -50,17 +50,23 @@ export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined)
   // a 项 under another 款, a 款 under another 类: the nearest row above of a higher level must be its parent
   const rows = ct.rows.filter((r) => r.kind === 'code' && r.code && /^\d+$/.test(r.code));
   const codes = new Set(rows.map((r) => r.code!));
-  rows.forEach((r, i) => {
+  // the latest 类 row and 款 row seen so far (one pass, no look-back)
+  let lastClass: (typeof rows)[number] | undefined;
+  let lastSection: (typeof rows)[number] | undefined;
+  rows.forEach((r) => {
     const level = codeLevel(r.code!);
+    // the nearest row above of a higher level
+    const aboveRow = level === 2 ? lastClass : level === 3 ? [lastClass, lastSection].filter((x) => x).sort((a, b) => b!.row - a!.row)[0] : undefined;
+    if (level === 1) lastClass = r;
+    if (level === 2) lastSection = r;
     if (level < 2) return;
     const parentLen = level === 3 ? 5 : 3;
     const parent = r.code!.slice(0, parentLen);
     if (!codes.has(parent)) return;
-    const above = rows.slice(0, i).reverse().find((x) => codeLevel(x.code!) < level);
-    if (above && above.code !== parent && !(level === 3 && above.code === parent.slice(0, 3))) {
+    if (aboveRow && aboveRow.code !== parent && !(level === 3 && aboveRow.code === parent.slice(0, 3))) {
       const col = ct.codeCols[0] ?? ct.nameCol;
       const cell = address(r.row, col);
-      findings.push({ rule: 'code.parent', severity: 'error', sheet: table.sheet, cell, cells: [cell, address(above.row, col)], message: `${table.spec.sheetPrefix} 科目 ${r.code} 排在 ${above.code} ${above.name} 之下，应在其上级 ${parent} 之下`, expected: parent, actual: above.code });
+      findings.push({ rule: 'code.parent', severity: 'error', sheet: table.sheet, cell, cells: [cell, address(aboveRow.row, col)], message: `${table.spec.sheetPrefix} 科目 ${r.code} 排在 ${aboveRow.code} ${aboveRow.name} 之下，应在其上级 ${parent} 之下`, expected: parent, actual: aboveRow.code });
     }
   });
   return findings;
