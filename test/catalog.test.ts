@@ -1,7 +1,7 @@
 // The built-in 政府收支分类科目 catalogs: integrity of every year, the year-to-year changes,
 // and agreement with the codes printed in the seed documents.
 import { loadCatalogFiles } from '../src/adapters/node/templates';
-import { normalizeName } from '../src/core/catalog/lookup';
+import { normalizeName, suggest } from '../src/core/catalog/lookup';
 import { resolveCatalog } from '../src/core/catalog/catalog';
 import { ancestorCodes } from '../src/core/codes';
 import { SEED_CODES, SEED_NAME_ERRORS } from './fixtures/seed-codes';
@@ -73,5 +73,34 @@ describe('the codes printed in the seed documents', () => {
     } else {
       expect(normalizeName(entry!.name)).toBe(normalizeName(name));
     }
+  });
+});
+
+describe('suggestions for an unknown code', () => {
+  const catalog = resolveCatalog(files, 'function', 2025)!;
+  /** The definition: every code of the same length ranked by shared prefix, then numeric distance. */
+  function bruteForce(code: string, limit = 5): string[] {
+    const len = [3, 5, 7].includes(code.length) ? code.length : [3, 5, 7].reduce((best, l) => (Math.abs(l - code.length) < Math.abs(best - code.length) ? l : best), 3);
+    const probe = code.padEnd(len, '0').slice(0, len);
+    const prefix = (a: string) => {
+      let i = 0;
+      while (i < a.length && a[i] === code[i]) i++;
+      return i;
+    };
+    return catalog
+      .entries()
+      .filter((e) => e.code.length === len)
+      .map((e) => ({ code: e.code, p: prefix(e.code), d: Math.abs(Number(e.code) - Number(probe)) }))
+      .sort((a, b) => b.p - a.p || a.d - b.d)
+      .slice(0, limit)
+      .map((e) => e.code);
+  }
+
+  it('are the nearest codes by shared prefix, then numeric distance, for codes anywhere in the range', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const probes = ['2010110', '2019999', '2000000', '2999999', '20101', '29999', '200', '299', '2080599', '21', '201011', '20101010'];
+    for (let i = 0; i < 300; i++) probes.push(String(2000000 + Math.floor(rnd() * 300000)));
+    for (const code of probes) expect({ code, got: suggest(code, catalog).map((s) => s.code) }).toEqual({ code, got: bruteForce(code) });
   });
 });

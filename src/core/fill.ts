@@ -31,6 +31,8 @@ function levelName(code: string, economic: boolean): string {
 export interface FillOptions {
   /** Insert missing 类/款 rows (fill); when false, only flag them (check). */
   insertParents: boolean;
+  /** Plan the parent and 合计 sums (fill); the checker checks those sums itself. */
+  sums?: boolean;
 }
 
 export function planFill(table: CodeTable, catalog: Catalog, options: FillOptions = { insertParents: true }): EditPlan {
@@ -134,36 +136,40 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     }
   }
 
+  if (options.sums === false) return { edits, changes: sortChanges(changes) };
+
   // 4. parent rows and the 合计 row: SUM of their children, column by column
   const children = childrenByRow(slots.map((s) => ({ code: s.code, isTotal: s.source?.kind === 'total' })));
-  const values = new Map<string, Cents>(); // "slot,col" → value after fill
+  const values = new Map<number, Cents>(); // slot × 16384 + col → value after fill
   const valueOf = (i: number, col: number): Cents => {
-    const key = `${i},${col}`;
+    const key = i * 16384 + col;
     const cached = values.get(key);
     if (cached !== undefined) return cached;
     const kids = children.get(i) ?? [];
-    const v = kids.length > 0 ? (kids.reduce((acc, k) => acc + valueOf(k, col), 0) as Cents) : ((slots[i].source?.amounts.get(col)?.cents ?? 0) as Cents);
-    values.set(key, v);
-    return v;
+    let v = 0;
+    if (kids.length === 0) v = slots[i].source?.amounts.get(col)?.cents ?? 0;
+    else for (const k of kids) v += valueOf(k, col);
+    values.set(key, v as Cents);
+    return v as Cents;
   };
   for (const [i, kids] of children) {
     const slot = slots[i];
     const isTotal = slot.source?.kind === 'total';
     for (const { col } of table.amountCols) {
-      const cell = address(slot.row, col);
       const expected = valueOf(i, col);
-      const formula = { op: 'sum' as const, terms: kids.map((k) => ({ ref: `${columnLetter(col)}${slots[k].row}`, sign: 1 as const })) };
       const current = slot.source?.amounts.get(col);
+      const cell = address(slot.row, col);
+      const formula = () => ({ op: 'sum' as const, terms: kids.map((k) => ({ ref: `${columnLetter(col)}${slots[k].row}`, sign: 1 as const })) });
       const label = isTotal ? '合计行' : `${slot.code} 行`;
       if (!current || (current.cents === null && !current.formula && !current.error && current.text === '')) {
-        edits.push({ op: 'setFormula', sheet, address: cell, formula, result: expected });
+        edits.push({ op: 'setFormula', sheet, address: cell, formula: formula(), result: expected });
         if (slot.source) changes.push({ kind: 'formulaWritten', changed: true, sheet, cell, message: `${label}写入求和公式（${formatAmount(expected)}）`, expected: expected / 100 });
       } else if (current.formula) {
         if (current.cents !== expected) {
           changes.push({ kind: 'parentMismatch', changed: false, sheet, cell, message: `${label}公式结果 ${current.cents === null ? current.text || '（无值）' : formatAmount(current.cents)} 与下级之和 ${formatAmount(expected)} 不符（未改动）`, expected: expected / 100, actual: current.cents === null ? current.text : current.cents / 100 });
         }
       } else if (current.cents === expected) {
-        edits.push({ op: 'setFormula', sheet, address: cell, formula, result: expected });
+        edits.push({ op: 'setFormula', sheet, address: cell, formula: formula(), result: expected });
         changes.push({ kind: 'valueToFormula', changed: true, sheet, cell, message: `${label}的数值 ${formatAmount(expected)} 改为等值的求和公式`, expected: expected / 100, actual: expected / 100 });
       } else {
         changes.push({

@@ -54,6 +54,13 @@ export function textAt(grid: Grid, row: number, col: number): string {
 const squashed = new Map<string, string>();
 
 export function squash(text: string): string {
+  // printable ASCII without spaces (numbers, codes) is already what NFKC would give
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const c = text.charCodeAt(i);
+    plain = c > 0x20 && c < 0x7f;
+  }
+  if (plain) return text;
   let out = squashed.get(text);
   if (out === undefined) {
     out = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');

@@ -20,7 +20,9 @@ export function childrenByRow<T extends HierarchyRow>(rows: T[]): Map<number, nu
     const parent = ancestorCodes(r.code).reverse().find((p) => index.has(p));
     const at = parent !== undefined ? index.get(parent)! : totalIndex;
     if (at < 0) return;
-    children.set(at, [...(children.get(at) ?? []), i]);
+    const list = children.get(at);
+    if (list) list.push(i);
+    else children.set(at, [i]);
   });
   return children;
 }

@@ -12,6 +12,15 @@ export const LIMITS = {
   rows: 200_000,
 };
 
+/** The messages for a package that cannot be read, shared by every reader. */
+export const PACKAGE_MESSAGES = {
+  corrupt: (name: string, detail: string) => `无法打开 ${name}：文件已损坏或不完整（${detail}）。如果是从网页或邮件下载的，请重新下载。`,
+  notWorkbook: (name: string, isDocx: boolean) => `${name} 不是 Excel 工作簿${isDocx ? '，而是 Word 文档（.docx）' : '（压缩包里没有工作簿内容）'}。`,
+  bomb: (name: string) => `${name} 解压后超过 ${LIMITS.inflatedBytes / 1024 / 1024} MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。`,
+  rows: (name: string, sheet: string) => `${name} 的工作表 ${sheet} 超过 ${LIMITS.rows.toLocaleString('en')} 行，公开表不会有这么多行，已拒绝打开。请删除多余的行后再试。`,
+  damaged: (name: string, detail: string) => `无法打开 ${name}：压缩内容已损坏（${detail}）。`,
+};
+
 async function countEntry(file: JSZip.JSZipObject, budget: { left: number }, onChunk?: (text: string) => boolean): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const stream = file.nodeStream('nodebuffer');
@@ -43,11 +52,11 @@ export async function inspectXlsx(name: string, bytes: Buffer): Promise<void> {
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (e) {
-    throw new UserError(`无法打开 ${name}：文件已损坏或不完整（${(e as Error).message}）。如果是从网页或邮件下载的，请重新下载。`);
+    throw new UserError(PACKAGE_MESSAGES.corrupt(name, (e as Error).message));
   }
   if (!zip.file('[Content_Types].xml') || !Object.keys(zip.files).some((f) => f.startsWith('xl/'))) {
     const isDocx = Object.keys(zip.files).some((f) => f.startsWith('word/'));
-    throw new UserError(`${name} 不是 Excel 工作簿${isDocx ? '，而是 Word 文档（.docx）' : '（压缩包里没有工作簿内容）'}。`);
+    throw new UserError(PACKAGE_MESSAGES.notWorkbook(name, isDocx));
   }
   const budget = { left: LIMITS.inflatedBytes };
   for (const [path, file] of Object.entries(zip.files)) {
@@ -72,9 +81,9 @@ export async function inspectXlsx(name: string, bytes: Buffer): Promise<void> {
       );
     } catch (e) {
       const m = (e as Error).message;
-      if (m === 'bomb') throw new UserError(`${name} 解压后超过 ${LIMITS.inflatedBytes / 1024 / 1024} MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。`);
-      if (m === 'rows') throw new UserError(`${name} 的工作表 ${path.replace('xl/worksheets/', '')} 超过 ${LIMITS.rows.toLocaleString('en')} 行，公开表不会有这么多行，已拒绝打开。请删除多余的行后再试。`);
-      throw new UserError(`无法打开 ${name}：压缩内容已损坏（${m}）。`);
+      if (m === 'bomb') throw new UserError(PACKAGE_MESSAGES.bomb(name));
+      if (m === 'rows') throw new UserError(PACKAGE_MESSAGES.rows(name, path.replace('xl/worksheets/', '')));
+      throw new UserError(PACKAGE_MESSAGES.damaged(name, m));
     }
   }
 }

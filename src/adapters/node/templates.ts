@@ -28,7 +28,18 @@ function readJson(file: string): unknown {
   }
 }
 
+/** What was read from a folder, once per process: a batch checks hundreds of files with the same templates. */
+const loaded = new Map<string, unknown>();
+function once<T>(key: string, load: () => T): T {
+  if (!loaded.has(key)) loaded.set(key, load());
+  return loaded.get(key) as T;
+}
+
 export function loadSpecs(dir = path.join(templatesDir(), 'tables')): TableSpec[] {
+  return once(`specs:${dir}`, () => readSpecs(dir));
+}
+
+function readSpecs(dir: string): TableSpec[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -37,6 +48,10 @@ export function loadSpecs(dir = path.join(templatesDir(), 'tables')): TableSpec[
 }
 
 export function loadCatalogFiles(dir = path.join(templatesDir(), 'catalogs')): CatalogFile[] {
+  return once(`catalogs:${dir}`, () => readCatalogFiles(dir));
+}
+
+function readCatalogFiles(dir: string): CatalogFile[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -50,11 +65,16 @@ export function catalogYears(files: CatalogFile[], classification: Classificatio
 
 /** The built-in catalog of a year, or a clear error naming the years there are. */
 export function loadCatalog(classification: Classification, year: number, files = loadCatalogFiles()): Catalog {
-  const catalog = resolveCatalog(files, classification, year);
+  const catalog = resolveBuiltIn(files, classification, year);
   if (!catalog) {
     throw new UserError(`没有${year}年的政府收支分类科目表。已有年份：${catalogYears(files, classification).join('、')}`);
   }
   return catalog;
+}
+
+/** Resolving a year of the built-in files (changes applied over the base year) once per process. */
+function resolveBuiltIn(files: CatalogFile[], classification: Classification, year: number): Catalog | null {
+  return files === loadCatalogFiles() ? once(`catalog:${classification}:${year}`, () => resolveCatalog(files, classification, year)) : resolveCatalog(files, classification, year);
 }
 
 /** The function and economic catalogs of a year; a user's imported catalog replaces its classification. */
@@ -62,7 +82,7 @@ export function loadCatalogSet(year: number, userCatalog?: string): Partial<Reco
   const files = loadCatalogFiles();
   const set: Partial<Record<Classification, Catalog>> = { function: loadCatalog('function', year, files) };
   for (const c of ['economic-dept', 'economic-gov'] as const) {
-    const catalog = resolveCatalog(files, c, year);
+    const catalog = resolveBuiltIn(files, c, year);
     if (catalog) set[c] = catalog;
   }
   if (userCatalog) {
@@ -85,6 +105,10 @@ export function readCatalogFile(file: string): CatalogFile {
 }
 
 export function loadCrossRules(dir = path.join(templatesDir(), 'rules')): CrossRules[] {
+  return once(`rules:${dir}`, () => readCrossRules(dir));
+}
+
+function readCrossRules(dir: string): CrossRules[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -102,7 +126,7 @@ export function catalogsForCheck(userCatalog?: string): (year: number | null) =>
   const files = loadCatalogFiles();
   const cache = new Map<number, Partial<Record<Classification, Catalog>>>();
   return (year) => {
-    const y = year && resolveCatalog(files, 'function', year) ? year : 2024;
+    const y = year && resolveBuiltIn(files, 'function', year) ? year : 2024;
     if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
     return cache.get(y)!;
   };

@@ -1,12 +1,12 @@
-// Opening a workbook file for a command: format checks with clear Chinese errors, the exceljs
-// model for writing, and the core's grid for reading.
-import * as fs from 'node:fs';
+// Opening a workbook file for a command that writes: format checks with clear Chinese errors,
+// the exceljs model for writing, and the core's grid for reading. Commands that only read use
+// grid-file.ts, which builds no model.
 import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readWorkbookGrid } from '../exceljs/read-grid';
+import { readFileBytes } from './grid-file';
 import { inspectXlsx } from './inspect';
-import { sniffFormat } from './sniff';
 
 export interface OpenWorkbook {
   file: string;
@@ -14,11 +14,8 @@ export interface OpenWorkbook {
   grid: WorkbookGrid;
 }
 
-export async function openWorkbook(file: string): Promise<OpenWorkbook> {
-  if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UserError(`${file} 是目录，不是工作簿文件`);
-  const bytes = fs.readFileSync(file);
-  sniffFormat(file, bytes);
+/** The exceljs model of a file already read and sniffed. */
+export async function loadWorkbookModel(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
   await inspectXlsx(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -26,6 +23,11 @@ export async function openWorkbook(file: string): Promise<OpenWorkbook> {
   } catch (e) {
     throw new UserError(`无法打开 ${file}：文件已损坏或不是有效的 .xlsx（${(e as Error).message}）`);
   }
+  return workbook;
+}
+
+export async function openWorkbook(file: string): Promise<OpenWorkbook> {
+  const workbook = await loadWorkbookModel(file, readFileBytes(file));
   return { file, workbook, grid: readWorkbookGrid(workbook) };
 }
 

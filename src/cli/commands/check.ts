@@ -7,7 +7,8 @@ import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
-import { openWorkbook, workbookBuffer } from '../../adapters/node/workbook-file';
+import { loadWorkbookModel, workbookBuffer } from '../../adapters/node/workbook-file';
+import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
 import { writeFileAtomic } from '../../adapters/node/output';
 import { annotateWorkbook } from '../../adapters/exceljs/annotate';
 
@@ -28,17 +29,17 @@ function yearInName(file: string): number | null {
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
-  const book = await openWorkbook(file);
+  const bytes = readFileBytes(file);
+  const grid = readGrid(file, bytes);
   if (args.year && !/^\d{4}$/.test(args.year)) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
   let prior: Facts | undefined;
   if (args.prior) {
-    const p = await openWorkbook(args.prior);
-    prior = collectFacts(openBook({ grid: p.grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+    prior = collectFacts(openBook({ grid: readGridFile(args.prior), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
   }
   const report = checkWorkbook({
     file,
-    grid: book.grid,
+    grid,
     specs: loadSpecs(),
     crossRules: loadCrossRules(),
     catalogs: catalogsForCheck(args.catalog),
@@ -50,8 +51,9 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
   }
   if (args.annotate) {
-    annotateWorkbook(book.workbook, report);
-    await writeFileAtomic(args.annotate, () => workbookBuffer(book.workbook), { force: args.force, inputs: [file] });
+    const workbook = await loadWorkbookModel(file, bytes);
+    annotateWorkbook(workbook, report);
+    await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: [file] });
   }
   return report;
 }

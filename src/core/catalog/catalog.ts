@@ -29,6 +29,14 @@ export class Catalog {
     this.sorted ??= [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     return this.sorted;
   }
+  private readonly byLength = new Map<number, ResolvedEntry[]>();
+
+  /** The entries whose code has this many digits, in code order. */
+  codesOfLength(length: number): ResolvedEntry[] {
+    let list = this.byLength.get(length);
+    if (!list) this.byLength.set(length, (list = this.entries().filter((e) => e.code.length === length)));
+    return list;
+  }
   /** The 类 (3-digit codes), in code order. */
   classes(): ResolvedEntry[] {
     return this.entries().filter((e) => e.code.length === 3);

@@ -81,16 +81,32 @@ export function suggest(code: string, catalog: Catalog | undefined, limit = 5): 
   };
   const targetLen = [3, 5, 7].includes(code.length) ? code.length : [3, 5, 7].reduce((best, l) => (Math.abs(l - code.length) < Math.abs(best - code.length) ? l : best), 3);
   const probe = code.padEnd(targetLen, '0').slice(0, targetLen);
-  // the closest few by shared prefix, then by numeric distance (one pass, no full sort)
-  const ranked: { e: { code: string; name: string }; prefix: number; distance: number }[] = [];
-  for (const e of catalog.entries()) {
-    if (e.code.length !== targetLen) continue;
-    ranked.push({ e, prefix: sharedPrefix(e.code), distance: Math.abs(Number(e.code) - Number(probe)) });
+  // Codes of one length sort the same as text and as numbers, so moving away from the probe's
+  // place in either direction the shared prefix only shrinks and the distance only grows: the
+  // nearest are found by walking outwards from that place, taking the better side each step.
+  const same = catalog.codesOfLength(targetLen);
+  let lo = 0;
+  let hi = same.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (same[mid].code < probe) lo = mid + 1;
+    else hi = mid;
   }
-  return ranked
-    .sort((a, b) => b.prefix - a.prefix || a.distance - b.distance)
-    .slice(0, limit)
-    .map(({ e }) => ({ code: e.code, name: e.name }));
+  const rank = (e: { code: string }) => ({ prefix: sharedPrefix(e.code), distance: Math.abs(Number(e.code) - Number(probe)) });
+  const out: { code: string; name: string }[] = [];
+  let left = lo - 1;
+  let right = lo;
+  while (out.length < limit && (left >= 0 || right < same.length)) {
+    let takeLeft = right >= same.length;
+    if (left >= 0 && right < same.length) {
+      const l = rank(same[left]);
+      const r = rank(same[right]);
+      takeLeft = l.prefix > r.prefix || (l.prefix === r.prefix && l.distance <= r.distance);
+    }
+    const e = takeLeft ? same[left--] : same[right++];
+    out.push({ code: e.code, name: e.name });
+  }
+  return out;
 }
 
 export function lookupCode(input: string, catalogs: Partial<Record<Classification, Catalog>>): LookupResult {

@@ -7,6 +7,8 @@ import { readAmount } from '../recognize/code-table';
 import type { Recognition, RecognizedRow, RecognizedTable } from '../recognize/tables';
 import type { Located } from './finding';
 
+export type Value = Located & { text: string; error?: string; formula?: string; blank: boolean };
+
 export class Book {
   readonly grids: Map<string, Grid>;
   readonly byId = new Map<string, RecognizedTable>();
@@ -41,31 +43,52 @@ export class Book {
   /** The column key "*" means the amount column of the row's own block (side-by-side tables);
    * a row whose amount stands in another block's column is read there. */
   columnKey(table: RecognizedTable, row: RecognizedRow, col: string): string | undefined {
-    const amounts = (b: number) => (table.spec.blocks[b] ?? table.spec.blocks[0]).columns.filter((c) => c.role === 'amount').map((c) => c.key);
+    const amounts = (b: number) => this.amountKeys(table.spec)[b] ?? this.amountKeys(table.spec)[0];
     const key = col === '*' ? amounts(row.block)[0] : col;
     if (row.amountBlock === undefined || key === undefined) return key;
     const i = amounts(row.block).indexOf(key);
     return i >= 0 ? amounts(row.amountBlock)[i] : key;
   }
 
+  private readonly amountKeysOf = new Map<RecognizedTable['spec'], string[][]>();
+
+  /** The amount column keys of each block of a table spec. */
+  private amountKeys(spec: RecognizedTable['spec']): string[][] {
+    let keys = this.amountKeysOf.get(spec);
+    if (!keys) this.amountKeysOf.set(spec, (keys = spec.blocks.map((b) => b.columns.filter((c) => c.role === 'amount').map((c) => c.key))));
+    return keys;
+  }
+
+  /** Values already read, by row and column key: the rules ask for the same cells many times. */
+  private readonly values = new Map<RecognizedRow, Map<string, Value | null>>();
+
   /** The amount at (row, column); blank counts as 0; null when the row or column is absent. */
-  value(table: RecognizedTable, rowKey: string, col: string): (Located & { text: string; error?: string; formula?: string; blank: boolean }) | null {
+  value(table: RecognizedTable, rowKey: string, col: string): Value | null {
     const row = this.row(table, rowKey);
     if (!row) return null;
+    let byColumn = this.values.get(row);
+    if (!byColumn) this.values.set(row, (byColumn = new Map()));
+    let v = byColumn.get(col);
+    if (v === undefined) byColumn.set(col, (v = this.read(table, row, col)));
+    return v;
+  }
+
+  private read(table: RecognizedTable, row: RecognizedRow, col: string): Value | null {
     const key = this.columnKey(table, row, col);
     const c = key ? table.columns.get(key) : undefined;
     if (c === undefined) return null;
     const grid = this.grids.get(table.sheet)!;
     const a = readAmount(grid, row.row, c);
-    return {
+    const v: Value = {
       cents: (a.cents ?? 0) as Cents,
       sheet: table.sheet,
       address: address(row.row, c),
       unit: this.unitOf(table),
       text: a.text,
       blank: a.cents === null && a.text === '' && !a.error,
-      ...(a.error ? { error: a.error } : {}),
-      ...(a.formula ? { formula: a.formula } : {}),
     };
+    if (a.error) v.error = a.error;
+    if (a.formula) v.formula = a.formula;
+    return v;
   }
 }

@@ -42,7 +42,7 @@ export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined)
     return [{ rule: 'code.catalog', severity: 'notice', sheet: table.sheet, cell: table.titleCell, cells: [], message: `没有${table.spec.kind === 'budget' ? '' : ''}该年度的科目表，未核对「${table.title}」的科目编码`, expected: null, actual: null }];
   }
   const findings: Finding[] = [];
-  for (const c of planFill(ct, catalog, { insertParents: false }).changes) {
+  for (const c of planFill(ct, catalog, { insertParents: false, sums: false }).changes) {
     const flag = FILL_FLAGS[c.kind] ?? (c.kind === 'parentMissing' ? { rule: 'code.parent', severity: 'warning' as const } : null);
     if (!flag) continue;
     findings.push({ rule: flag.rule, severity: flag.severity, sheet: c.sheet, cell: c.cell, cells: [c.cell], message: `${table.spec.sheetPrefix} ${c.message}`, expected: c.expected ?? null, actual: c.actual ?? null });

@@ -29,15 +29,15 @@ export function compareSum(
   rule: string,
   stated: Located & { blank: boolean },
   terms: Term[],
-  what: string,
-  names: string[] = [],
+  what: () => string,
+  names: () => string[] = () => [],
 ): void {
   if (stated.blank && terms.every((t) => t.loc.blank)) return;
   const expected = terms.reduce((a, t) => a + t.sign * t.loc.cents, 0) as Cents;
   const verdict = judgeSum(stated.cents, expected, terms.length);
   if (verdict === 'ok') return;
   const diff = money(Math.abs(stated.cents - expected) as Cents);
-  const sum = describeTerms(terms, names);
+  const sum = describeTerms(terms, names());
   findings.push({
     rule,
     severity: verdict === 'rounding' ? 'notice' : 'error',
@@ -46,8 +46,8 @@ export function compareSum(
     cells: [stated.address, ...terms.map((t) => cellRef(t.loc, stated.sheet))],
     message:
       verdict === 'rounding'
-        ? `${what}为 ${money(stated.cents)}，分项之和为 ${money(expected)}（${sum}），相差 ${diff}，属四舍五入尾差`
-        : `${what}为 ${money(stated.cents)}，应为 ${money(expected)}（${sum}），相差 ${diff}`,
+        ? `${what()}为 ${money(stated.cents)}，分项之和为 ${money(expected)}（${sum}），相差 ${diff}，属四舍五入尾差`
+        : `${what()}为 ${money(stated.cents)}，应为 ${money(expected)}（${sum}），相差 ${diff}`,
     expected: expected / 100,
     actual: stated.cents / 100,
   });
@@ -71,7 +71,7 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
       const stated = book.value(table, row.key, c.key);
       if (!stated) continue;
       const terms = refs.map((r) => ({ loc: book.value(table, row.key, r.key)!, sign: r.sign }));
-      compareSum(findings, 'row.sum', stated, terms, `${title} ${label(table, row)}的${columnName(c, c.key)}`, refs.map((r) => columnName(columnSpec(r.key), r.key)));
+      compareSum(findings, 'row.sum', stated, terms, () => `${title} ${label(table, row)}的${columnName(c, c.key)}`, () => refs.map((r) => columnName(columnSpec(r.key), r.key)));
     }
   }
 
@@ -100,8 +100,8 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
         const stated = book.value(table, row.key, key)!;
         const terms = kids.map((k) => ({ loc: book.value(table, rows[k].key, key)!, sign: 1 as const }));
         const rule = row.kind === 'total' ? 'col.total' : 'hier.sum';
-        const what = row.kind === 'total' ? `${title} 合计行的${columnName(columnSpec(key), key)}` : `${title} ${label(table, row)}的${columnName(columnSpec(key), key)}`;
-        compareSum(findings, rule, stated, terms, what, kids.map((k) => rows[k].code ?? ''));
+        const what = () => (row.kind === 'total' ? `${title} 合计行的${columnName(columnSpec(key), key)}` : `${title} ${label(table, row)}的${columnName(columnSpec(key), key)}`);
+        compareSum(findings, rule, stated, terms, what, () => kids.map((k) => rows[k].code ?? ''));
       }
     }
   }
@@ -130,8 +130,8 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
             const loc = book.value(table, r.key, sameBlock(r.key) ? col.key : '*');
             return loc ? [{ loc, sign: r.sign }] : [];
           });
-          const names = present.map((r) => table.rows.find((x) => x.key === r.key)!.label.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, ''));
-          compareSum(findings, 'col.sum', stated, terms, `${title}「${row.label}」${block.columns.filter((c) => c.role === 'amount').length > 1 ? `的${columnName(col, col.key)}` : ''}`, names);
+          const names = () => present.map((r) => table.rows.find((x) => x.key === r.key)!.label.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, ''));
+          compareSum(findings, 'col.sum', stated, terms, () => `${title}「${row.label}」${block.columns.filter((c) => c.role === 'amount').length > 1 ? `的${columnName(col, col.key)}` : ''}`, names);
         }
       }
     });

@@ -99,9 +99,14 @@ export function readAmount(grid: Grid, row: number, col: number): AmountCell {
   if (!cell) return { cents: null, text: '' };
   if (cell.error) return { cents: null, text: cell.error, error: cell.error, formula: cell.formula };
   const v = cell.value;
-  const text = v === null ? '' : String(v).trim();
-  const cents = typeof v === 'number' ? tryParseAmount(v) : text === '' ? null : tryParseAmount(text);
-  return { cents: cents, text, ...(cell.formula ? { formula: cell.formula } : {}) };
+  let out: AmountCell;
+  if (typeof v === 'number') out = { cents: tryParseAmount(v), text: String(v) };
+  else {
+    const text = v === null ? '' : String(v).trim();
+    out = { cents: text === '' ? null : tryParseAmount(text), text };
+  }
+  if (cell.formula) out.formula = cell.formula;
+  return out;
 }
 
 interface HeaderFind {

@@ -1,0 +1,396 @@
+// Reading an .xlsx straight into the core's Grid, for checking: sheet names and visibility,
+// shared strings, number formats, and each cell's value, formula and error — nothing else.
+// The same grid as the exceljs reader gives (test/read-xlsx.test.ts compares the two on every
+// fixture), at a fraction of the cost, since no workbook model is built. Host-agnostic: the
+// parts come from whatever unzips them.
+import { columnNumber } from '../../core/a1';
+import { slideFormula } from '../../core/formula-shift';
+import { type CellValue, type Grid, type GridCell, newGrid, type WorkbookGrid } from '../../core/grid';
+import { attribute, decodeText, decodeXml, elements, endsName, stringItemText } from './xml';
+
+export interface PartSource {
+  /** A part's text ("xl/workbook.xml"); null when the package has none. */
+  text(name: string): string | null;
+}
+
+/** Why a package could not be read as a workbook; the caller words it for the user. */
+export class XlsxError extends Error {
+  constructor(
+    readonly reason: 'no-workbook' | 'rows',
+    readonly part: string,
+    readonly sheet?: string,
+    readonly rows?: number,
+  ) {
+    super(`${reason}: ${part}`);
+    this.name = 'XlsxError';
+  }
+}
+
+export interface ReadOptions {
+  /** Refuse a sheet with more rows than this. */
+  maxRows: number;
+  /** Sheets not to read (gongkai's own 检查结果). */
+  skipSheet?: (name: string) => boolean;
+}
+
+/** Built-in number formats, as exceljs names them (ids without a fixed code have none). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** A part named by a relationship target, relative to the part that names it. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+function relationships(parts: PartSource, part: string): Map<string, { type: string; target: string }> {
+  const relsName = part.replace(/([^/]*)$/, '_rels/$1.rels');
+  const out = new Map<string, { type: string; target: string }>();
+  const xml = parts.text(relsName);
+  if (!xml) return out;
+  for (const r of elements(xml, 'Relationship')) {
+    const id = attribute(r.tag, 'Id');
+    const target = attribute(r.tag, 'Target');
+    if (id && target && attribute(r.tag, 'TargetMode') !== 'External') out.set(id, { type: attribute(r.tag, 'Type') ?? '', target: resolveTarget(part, target) });
+  }
+  return out;
+}
+
+function sharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const si of elements(xml, 'si')) out.push(stringItemText(si.body));
+  return out;
+}
+
+interface CellStyle {
+  format: string | undefined;
+  date: boolean;
+}
+
+/** The number format of each cell style (index into cellXfs), and whether it shows a date. */
+function cellStyles(xml: string | null): (CellStyle | undefined)[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const numFmts = xml.indexOf('<numFmts');
+  if (numFmts >= 0) {
+    for (const f of elements(xml, 'numFmt', numFmts, xml.indexOf('</numFmts>', numFmts))) {
+      const id = Number(attribute(f.tag, 'numFmtId'));
+      const code = attribute(f.tag, 'formatCode');
+      if (code !== undefined) custom.set(id, code);
+    }
+  }
+  const xfs = xml.indexOf('<cellXfs');
+  if (xfs < 0) return [];
+  const out: (CellStyle | undefined)[] = [];
+  for (const xf of elements(xml, 'xf', xfs, xml.indexOf('</cellXfs>', xfs))) {
+    const id = Number(attribute(xf.tag, 'numFmtId') ?? 0);
+    const format = id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+    out.push({ format, date: isDateFormat(format) });
+  }
+  return out;
+}
+
+interface Workbook {
+  sheets: { name: string; part: string; hidden: 'visible' | 'hidden' | 'veryHidden' }[];
+  date1904: boolean;
+  strings: string[];
+  styles: (CellStyle | undefined)[];
+}
+
+function readWorkbook(parts: PartSource): Workbook {
+  const root = relationships(parts, '');
+  const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const xml = parts.text(main);
+  if (!xml) throw new XlsxError('no-workbook', main);
+  const rels = relationships(parts, main);
+  const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  const sheets: Workbook['sheets'] = [];
+  for (const s of elements(xml, 'sheet')) {
+    const id = attribute(s.tag, 'id');
+    const part = id ? rels.get(id)?.target : undefined;
+    if (!part) continue;
+    const state = attribute(s.tag, 'state');
+    sheets.push({ name: attribute(s.tag, 'name') ?? '', part, hidden: state === 'veryHidden' || state === 'hidden' ? state : 'visible' });
+  }
+  const pr = /<workbookPr\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(pr, 'date1904') ?? '');
+  return {
+    sheets,
+    date1904,
+    strings: sharedStrings(parts.text(byType('/sharedStrings') ?? 'xl/sharedStrings.xml')),
+    styles: cellStyles(parts.text(byType('/styles') ?? 'xl/styles.xml')),
+  };
+}
+
+/** A serial date as the ISO day, as the exceljs reader gives it; the number when out of range. */
+function serialDate(serial: number, date1904: boolean): CellValue {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return Number.isNaN(d.getTime()) ? serial : d.toISOString().slice(0, 10);
+}
+
+function isoDate(text: string): CellValue {
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? text : d.toISOString().slice(0, 10);
+}
+
+/** A cell's start tag, read in one pass: its address, style and type. */
+interface CellTag {
+  row: number;
+  col: number;
+  style: number;
+  type: string | undefined;
+  /** Where the cell's content starts; -1 for an empty (self-closing) cell. */
+  body: number;
+}
+
+const WS = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Reads "<c r=… s=… t=…>" from just after "<c"; row and col are 0 where no address is given. */
+function readCellTag(xml: string, p: number, out: CellTag): void {
+  out.row = 0;
+  out.col = 0;
+  out.style = -1;
+  out.type = undefined;
+  for (;;) {
+    let c = xml.charCodeAt(p);
+    while (WS(c)) c = xml.charCodeAt(++p);
+    if (c === 62 /* > */) {
+      out.body = p + 1;
+      return;
+    }
+    if (c === 47 /* / */ || Number.isNaN(c)) {
+      out.body = -1;
+      return;
+    }
+    const nameStart = p;
+    while (c !== 61 /* = */ && !WS(c) && !Number.isNaN(c)) c = xml.charCodeAt(++p);
+    const nameLength = p - nameStart;
+    const name = xml.charCodeAt(nameStart);
+    while (c !== 34 && c !== 39 && !Number.isNaN(c)) c = xml.charCodeAt(++p);
+    const valueStart = p + 1;
+    const valueEnd = xml.indexOf(c === 34 ? '"' : "'", valueStart);
+    if (valueEnd < 0) {
+      out.body = -1;
+      return;
+    }
+    if (nameLength === 1) {
+      if (name === 114 /* r */) {
+        let q = valueStart;
+        let col = 0;
+        for (let ch = xml.charCodeAt(q); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++q)) col = col * 26 + ch - 64;
+        let row = 0;
+        for (let ch = xml.charCodeAt(q); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++q)) row = row * 10 + ch - 48;
+        if (q === valueEnd && col > 0 && row > 0) {
+          out.col = col;
+          out.row = row;
+        }
+      } else if (name === 115 /* s */) out.style = Number(xml.slice(valueStart, valueEnd));
+      else if (name === 116 /* t */) out.type = xml.slice(valueStart, valueEnd);
+    }
+    p = valueEnd + 1;
+  }
+}
+
+function readSheet(xml: string, name: string, part: string, book: Workbook, options: ReadOptions): Grid {
+  const grid = newGrid(name);
+  const dimension = /<dimension\b[^>]*>/.exec(xml.slice(0, 4096))?.[0];
+  const dimRows = dimension ? /:[A-Z]+(\d+)$/.exec(attribute(dimension, 'ref') ?? '')?.[1] : undefined;
+  if (dimRows && Number(dimRows) > options.maxRows) throw new XlsxError('rows', part, name, Number(dimRows));
+
+  const start = xml.indexOf('<sheetData');
+  const stop = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
+  const end = stop < 0 ? start : stop;
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  const tag: CellTag = { row: 0, col: 0, style: -1, type: undefined, body: -1 };
+  let rowNumber = 0;
+  let colNumber = 0;
+  let rows = 0;
+  let pos = start;
+  while (pos >= 0) {
+    const lt = xml.indexOf('<', pos + 1);
+    if (lt < 0 || lt >= end) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 114 /* r */ && xml.charCodeAt(lt + 2) === 111 && xml.charCodeAt(lt + 3) === 119 && endsName(xml.charCodeAt(lt + 4))) {
+      const gt = xml.indexOf('>', lt);
+      const r = attribute(xml.slice(lt + 4, gt), 'r');
+      rowNumber = r ? Number(r) : rowNumber + 1;
+      colNumber = 0;
+      if (++rows > options.maxRows) throw new XlsxError('rows', part, name, rows);
+      pos = gt;
+      continue;
+    }
+    if (next !== 99 /* c */ || !endsName(xml.charCodeAt(lt + 2))) {
+      pos = lt;
+      continue;
+    }
+    readCellTag(xml, lt + 2, tag);
+    const row = tag.row || rowNumber;
+    const col = tag.col || colNumber + 1;
+    colNumber = col;
+    if (tag.body < 0) {
+      pos = xml.indexOf('>', lt);
+      continue;
+    }
+    let close = xml.indexOf('</c>', tag.body);
+    if (close < 0 || close > end) close = end;
+    pos = close + 3;
+    const cell = readCell(xml, tag.body, close, tag, row, col, book, shared);
+    if (cell) setRaw(grid, row, col, cell);
+  }
+  grid.merges = mergeRanges(xml, stop < 0 ? 0 : stop);
+  dropMergedCells(grid);
+  return grid;
+}
+
+/** The value, formula and error of a cell whose content is xml[from, to). */
+function readCell(
+  xml: string,
+  from: number,
+  to: number,
+  tag: CellTag,
+  row: number,
+  col: number,
+  book: Workbook,
+  shared: Map<string, { formula: string; row: number; col: number }>,
+): GridCell | null {
+  let formula: string | undefined;
+  let raw: string | undefined;
+  let inline: string | undefined;
+  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 118 /* v */ && endsName(xml.charCodeAt(lt + 2))) {
+      const gt = xml.indexOf('>', lt);
+      if (xml.charCodeAt(gt - 1) === 47) continue;
+      const close = xml.indexOf('</v>', gt);
+      const stop = close < 0 || close > to ? to : close;
+      if (stop > gt + 1) raw = xml.slice(gt + 1, stop);
+      lt = stop;
+    } else if (c === 102 /* f */ && endsName(xml.charCodeAt(lt + 2))) {
+      const gt = xml.indexOf('>', lt);
+      const fTag = xml.slice(lt, gt + 1);
+      const si = fTag.indexOf('si') >= 0 ? attribute(fTag, 'si') : undefined;
+      let text = '';
+      if (xml.charCodeAt(gt - 1) !== 47) {
+        const close = xml.indexOf('</f>', gt);
+        const stop = close < 0 || close > to ? to : close;
+        text = xml.slice(gt + 1, stop);
+        lt = stop;
+      }
+      if (text) {
+        formula = decodeText(text);
+        if (si !== undefined && attribute(fTag, 't') === 'shared') shared.set(si, { formula, row, col });
+      } else if (si !== undefined) {
+        const master = shared.get(si);
+        if (master) formula = slideFormula(master.formula, row - master.row, col - master.col);
+      }
+    } else if (c === 105 /* i */ && xml.charCodeAt(lt + 2) === 115 /* s */ && endsName(xml.charCodeAt(lt + 3))) {
+      const gt = xml.indexOf('>', lt);
+      const close = xml.indexOf('</is>', gt);
+      const stop = close < 0 || close > to ? to : close;
+      inline = xml.charCodeAt(gt - 1) === 47 ? '' : stringItemText(xml.slice(gt + 1, stop));
+      lt = stop;
+    }
+  }
+  const style = tag.style >= 0 ? book.styles[tag.style] : undefined;
+  let value: CellValue = null;
+  let error: string | undefined;
+  const type = tag.type;
+  if (type === 'inlineStr') value = inline ?? null;
+  else if (raw !== undefined) {
+    if (type === undefined || type === 'n') {
+      const n = parseFloat(raw);
+      value = style?.date ? serialDate(n, book.date1904) : n;
+    } else if (type === 's') value = book.strings[Number(raw)] ?? null;
+    else if (type === 'str') value = decodeText(raw);
+    else if (type === 'b') value = parseInt(raw, 10) !== 0;
+    else if (type === 'e') error = decodeXml(raw);
+    else if (type === 'd') value = isoDate(decodeXml(raw));
+    else value = parseFloat(raw);
+  }
+  if ((value === null || value === '') && !formula && !error) return null;
+  const cell: GridCell = { value };
+  if (formula) cell.formula = formula;
+  if (error) cell.error = error;
+  if (style?.format) cell.numFmt = style.format;
+  return cell;
+}
+
+function setRaw(grid: Grid, row: number, col: number, cell: GridCell): void {
+  let r = grid.rows.get(row);
+  if (!r) grid.rows.set(row, (r = new Map()));
+  r.set(col, cell);
+}
+
+function mergeRanges(xml: string, from: number): string[] {
+  const at = xml.indexOf('<mergeCells', from);
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const m of elements(xml, 'mergeCell', at, xml.indexOf('</mergeCells>', at))) {
+    const ref = attribute(m.tag, 'ref');
+    if (ref) out.push(ref);
+  }
+  return out;
+}
+
+function splitRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  return m ? { col: columnNumber(m[1]), row: Number(m[2]) } : null;
+}
+
+/** Cells covered by a merge, other than its top-left one, are empty as Excel shows them. */
+function dropMergedCells(grid: Grid): void {
+  for (const range of grid.merges) {
+    const [a, b] = range.split(':');
+    const tl = splitRef(a);
+    const br = b ? splitRef(b) : tl;
+    if (!tl || !br) continue;
+    const visit = (row: number, cells: Map<number, GridCell>) => {
+      for (const col of [...cells.keys()]) {
+        if (col >= tl.col && col <= br.col && (row !== tl.row || col !== tl.col)) cells.delete(col);
+      }
+      if (cells.size === 0) grid.rows.delete(row);
+    };
+    if (br.row - tl.row < grid.rows.size) {
+      for (let row = tl.row; row <= br.row; row++) {
+        const cells = grid.rows.get(row);
+        if (cells) visit(row, cells);
+      }
+    } else {
+      for (const [row, cells] of [...grid.rows]) if (row >= tl.row && row <= br.row) visit(row, cells);
+    }
+  }
+  // row and column extents of what is left
+  let rowCount = 0;
+  let columnCount = 0;
+  for (const [row, cells] of grid.rows) {
+    if (row > rowCount) rowCount = row;
+    for (const col of cells.keys()) if (col > columnCount) columnCount = col;
+  }
+  grid.rowCount = rowCount;
+  grid.columnCount = columnCount;
+}
+
+export function readXlsxGrid(parts: PartSource, options: ReadOptions): WorkbookGrid {
+  const book = readWorkbook(parts);
+  const sheets: Grid[] = [];
+  for (const s of book.sheets) {
+    if (s.hidden === 'veryHidden' || options.skipSheet?.(s.name)) continue;
+    sheets.push(readSheet(parts.text(s.part) ?? '', s.name, s.part, book, options));
+  }
+  return { sheets };
+}
