@@ -44,9 +44,9 @@ export interface EditPlan {
 
 /** Changes in reading order: by row, then column. */
 export function sortChanges(changes: Change[]): Change[] {
-  const key = (c: Change) => {
+  const keyed = changes.map((c, i) => {
     const { row, col } = parseAddress(c.cell);
-    return row * 100000 + col;
-  };
-  return [...changes].sort((a, b) => key(a) - key(b));
+    return { c, key: row * 100000 + col, i };
+  });
+  return keyed.sort((a, b) => a.key - b.key || a.i - b.i).map((k) => k.c);
 }

@@ -45,10 +45,11 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
   // 1. codes: well-formed, known, unique
   const valid = new Set<string>();
   const seen = new Map<string, number>();
-  const codeFlags: { row: number; change: Omit<Change, 'cell'> }[] = [];
+  // each flag's cell is known once the rows are laid out (step 2)
+  const codeFlags: { row: number; change: Change }[] = [];
   for (const r of codeRows) {
     const code = r.code ?? '';
-    const flag = (change: Omit<Change, 'cell'>) => codeFlags.push({ row: r.row, change });
+    const flag = (change: Omit<Change, 'cell'>) => codeFlags.push({ row: r.row, change: Object.assign(change, { cell: '' }) });
     if (!/^\d{3}(\d{2}){0,2}$/.test(code)) {
       flag({ kind: 'codeMalformed', changed: false, sheet, message: `科目编码「${r.codeText}」格式不对：应为3、5或7位数字`, actual: r.codeText });
       continue;
@@ -60,7 +61,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     seen.set(code, r.row);
     valid.add(code);
     if (!catalog.has(code)) {
-      const near = suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，');
+      const near = catalog.remember(`near:${code}`, () => suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，'));
       flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
     }
   }
@@ -76,7 +77,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
       if (options.insertParents) inserts.set(r.row, [...(inserts.get(r.row) ?? []), parent]);
       else {
         const name = catalog.get(parent)?.name ?? '';
-        codeFlags.push({ row: r.row, change: { kind: 'parentMissing', changed: false, sheet, message: `科目 ${r.code} 缺少上级${levelName(parent, economic)}级科目行 ${parent} ${name}`.trim(), expected: parent } });
+        codeFlags.push({ row: r.row, change: { kind: 'parentMissing', changed: false, sheet, cell: '', message: `科目 ${r.code} 缺少上级${levelName(parent, economic)}级科目行 ${parent} ${name}`.trim(), expected: parent } });
       }
     }
   }
@@ -92,7 +93,10 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
   }
   const outRow = new Map(slots.filter((s) => s.source).map((s) => [s.source!.row, s.row]));
   const codeCol = table.codeCols[0] ?? table.nameCol;
-  for (const f of codeFlags) changes.push({ ...f.change, cell: address(outRow.get(f.row)!, codeCol) });
+  for (const f of codeFlags) {
+    f.change.cell = address(outRow.get(f.row)!, codeCol);
+    changes.push(f.change);
+  }
   for (const [row, codes] of [...inserts].sort((a, b) => b[0] - a[0])) {
     edits.push({ op: 'insertRows', sheet, before: row, count: codes.length, styleFrom: row });
   }
@@ -120,7 +124,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
       edits.push({ op: 'setValue', sheet, address: cell, value: entry.name });
       changes.push({ kind: 'nameWritten', changed: true, sheet, cell, message: `写入科目名称：${slot.code} ${entry.name}` });
       slot.name = entry.name;
-    } else if (normalizeName(slot.source.name) !== normalizeName(entry.name)) {
+    } else if (slot.source.name !== entry.name && normalizeName(slot.source.name) !== normalizeName(entry.name)) {
       changes.push({ kind: 'nameDiffers', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称「${slot.source.name}」与${catalog.year}年科目表「${entry.name}」不一致（未改动）`, expected: entry.name, actual: slot.source.name });
     }
   }

@@ -30,6 +30,16 @@ export class Catalog {
     return this.sorted;
   }
   private readonly byLength = new Map<number, ResolvedEntry[]>();
+  private readonly memo = new Map<string, unknown>();
+
+  /** A result derived from the catalog alone, kept (up to a bound) for the next time it is asked. */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    if (this.memo.size >= 20_000) this.memo.clear();
+    const value = compute();
+    this.memo.set(key, value);
+    return value;
+  }
 
   /** The entries whose code has this many digits, in code order. */
   codesOfLength(length: number): ResolvedEntry[] {

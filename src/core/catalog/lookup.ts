@@ -74,6 +74,11 @@ function levelOf(code: string, classification: LookupClassification | null): Loo
 /** Known codes nearest to an unknown one: same length, longest shared prefix, then closest number. */
 export function suggest(code: string, catalog: Catalog | undefined, limit = 5): { code: string; name: string }[] {
   if (!catalog || !/^\d+$/.test(code)) return [];
+  // the same unknown code stands in several tables of a workbook: worked out once
+  return catalog.remember(`suggest:${limit}:${code}`, () => nearest(code, catalog, limit));
+}
+
+function nearest(code: string, catalog: Catalog, limit: number): { code: string; name: string }[] {
   const sharedPrefix = (a: string) => {
     let i = 0;
     while (i < a.length && a[i] === code[i]) i++;

@@ -78,14 +78,16 @@ export function checkWorkbook(input: CheckInput): Report {
     const { row, col } = parseAddress(f.cell);
     return row * 1000 + col;
   };
-  findings.sort((a, b) => (sheetOrder.get(a.sheet ?? '') ?? 999) - (sheetOrder.get(b.sheet ?? '') ?? 999) || position(a) - position(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const keyed = findings.map((f, i) => ({ f, sheet: sheetOrder.get(f.sheet ?? '') ?? 999, position: position(f), severity: SEVERITY_ORDER[f.severity], i }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.position - b.position || a.severity - b.severity || a.i - b.i);
+  const sorted = keyed.map((k) => k.f);
   return {
     file: input.file,
     kind: recognition.kind,
     year: recognition.year,
     department: recognition.department,
     tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit })),
-    findings: dedupe(findings),
+    findings: dedupe(sorted),
   };
 }
 

@@ -56,7 +56,7 @@ export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined)
   rows.forEach((r) => {
     const level = codeLevel(r.code!);
     // the nearest row above of a higher level
-    const aboveRow = level === 2 ? lastClass : level === 3 ? [lastClass, lastSection].filter((x) => x).sort((a, b) => b!.row - a!.row)[0] : undefined;
+    const aboveRow = level === 2 ? lastClass : level === 3 ? (lastSection && (!lastClass || lastSection.row > lastClass.row) ? lastSection : lastClass) : undefined;
     if (level === 1) lastClass = r;
     if (level === 2) lastSection = r;
     if (level < 2) return;

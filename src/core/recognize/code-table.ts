@@ -81,6 +81,27 @@ function rowTexts(grid: Grid, row: number): string[] {
   return out;
 }
 
+/** A row that ends a table's body: a note (注：…) first, or another table's header or title. */
+function endsBody(grid: Grid, row: number): boolean {
+  const cells = grid.rows.get(row);
+  if (!cells) return false;
+  let firstCol = Infinity;
+  let firstText = '';
+  for (const [c, cell] of cells) {
+    const v = cell.value;
+    if (v === null || v === '') continue;
+    // numbers and booleans name no header, title or note, but may come first
+    const t = typeof v === 'string' ? squash(v.trim()) : null;
+    if (t === '') continue;
+    if (c < firstCol) {
+      firstCol = c;
+      firstText = t ?? '';
+    }
+    if (t && (CODE_HEADER.test(t) || TITLE_ROW.test(t))) return true;
+  }
+  return NOTE_ROW.test(firstText);
+}
+
 function isEmptyRow(grid: Grid, row: number): boolean {
   const r = grid.rows.get(row);
   if (!r) return true;
@@ -288,9 +309,7 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
         continue;
       }
       empty = 0;
-      const texts = rowTexts(grid, r);
-      const first = texts.find(Boolean) ?? '';
-      if (NOTE_ROW.test(first) || texts.some((t) => CODE_HEADER.test(t)) || texts.some((t) => TITLE_ROW.test(t))) break;
+      if (endsBody(grid, r)) break;
       const name = textAt(grid, r, h.nameCol);
       const parts = h.codeCols.map((c) => textAt(grid, r, c));
       const resolved = h.layout === 'names' && resolveName && !TOTAL_NAMES.has(squash(name)) && name ? resolveName(squash(name), context) : null;
@@ -299,9 +318,11 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
         if (resolved.length === 3) context.lei = resolved;
         if (resolved.length === 5) context.kuan = resolved;
       }
-      const amounts = new Map(amountCols.map((a) => [a.col, readAmount(grid, r, a.col)] as const));
+      const amounts = new Map<number, AmountCell>();
+      for (const a of amountCols) amounts.set(a.col, readAmount(grid, r, a.col));
       const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
-      const hasAmounts = [...amounts.values()].some((a) => a.cents !== null || a.text !== '');
+      let hasAmounts = false;
+      for (const a of amounts.values()) if (a.cents !== null || a.text !== '') hasAmounts = true;
       // a sentence in the code column with no amounts is a note (本表为空表…), not a code
       const isNote = !(code && /^\d+$/.test(code)) && !isTotal && text.length > 8 && !hasAmounts;
       rows.push({ row: r, kind: isTotal ? 'total' : isNote ? 'other' : code || text ? 'code' : 'other', code: isNote ? null : code ?? (text ? text : null), codeText: text, name, amounts });
