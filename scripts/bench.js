@@ -12,9 +12,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const ExcelJS = require('exceljs');
-const JSZip = require('jszip');
+const { Zip } = require('../dist/adapters/node/zip');
+const { readGrid } = require('../dist/adapters/node/grid-file');
 const { loadSpecs, loadCrossRules, catalogsForCheck, loadCatalog } = require('../dist/adapters/node/templates');
-const { readWorkbookGrid } = require('../dist/adapters/exceljs/read-grid');
 const { planToBuffer } = require('../dist/adapters/exceljs/write-plan');
 const { annotateWorkbook } = require('../dist/adapters/exceljs/annotate');
 const { recognize } = require('../dist/core/recognize/tables');
@@ -87,12 +87,14 @@ async function workbookBuffer(ledger, options) {
 }
 
 async function one(label, buffer, runs) {
-  const load = await time(async () => {
+  // checking reads the file straight into the grid; the commands that write load the exceljs model
+  const load = await time(() => readGrid(label, buffer), runs);
+  const model = await time(async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer);
     return wb;
-  }, runs);
-  const grid = readWorkbookGrid(load.result);
+  }, Math.min(runs, 5));
+  const grid = load.result;
   const rec = await time(() => recognize(grid, { specs, classes: catalogs(null).function.classes() }), runs);
   const check = await time(() => checkWorkbook({ file: label, grid, specs, crossRules, catalogs }), runs);
   const narrative = await time(() => {
@@ -108,7 +110,7 @@ async function one(label, buffer, runs) {
   }, Math.min(runs, 5));
   const rows = grid.sheets.reduce((n, s) => n + s.rows.size, 0);
   console.log(`${label}（${rec.result.tables.length} 张表，${rows} 行，${check.result.findings.length} 条结果）`);
-  console.log(`  读取 ${load.ms.toFixed(1)} ms | 识别 ${rec.ms.toFixed(1)} ms | 识别 + 全部规则 ${check.ms.toFixed(1)} ms（目标 ≤ 20 ms：${(check.ms / 20).toFixed(2)} 倍） | 情况说明 ${narrative.ms.toFixed(1)} ms | 标记 ${annotate.result.toFixed(1)} ms`);
+  console.log(`  读取 ${load.ms.toFixed(1)} ms（写入类命令建 exceljs 模型 ${model.ms.toFixed(1)} ms） | 识别 ${rec.ms.toFixed(1)} ms | 识别 + 全部规则 ${check.ms.toFixed(1)} ms（目标 ≤ 20 ms：${(check.ms / 20).toFixed(2)} 倍） | 情况说明 ${narrative.ms.toFixed(1)} ms | 标记 ${annotate.result.toFixed(1)} ms`);
 }
 
 async function corpus(n) {
@@ -132,14 +134,15 @@ async function corpus(n) {
   return dir;
 }
 
-/** The floor: unzip every part and scan its XML tags, building nothing. */
+/** The floor: unzip every part (with the zip reader and zlib the checker uses) and scan its XML
+ * tags, building nothing. */
 async function floor(files) {
   let tags = 0;
   for (const f of files) {
-    const zip = await JSZip.loadAsync(fs.readFileSync(f));
-    for (const [name, entry] of Object.entries(zip.files)) {
-      if (entry.dir || !name.endsWith('.xml')) continue;
-      const xml = await entry.async('string');
+    const zip = new Zip(fs.readFileSync(f), Infinity);
+    for (const name of zip.names()) {
+      if (!name.endsWith('.xml')) continue;
+      const xml = zip.text(name);
       for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) tags++;
     }
   }
@@ -163,13 +166,13 @@ async function floor(files) {
   const floorMs = performance.now() - f0;
   // the batch runs in a process of its own, so its peak memory is the batch's alone
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(root, 'dist', 'cli', 'commands', 'batch.js'))}).runBatch([${JSON.stringify(dir)}], { workers: '${os.cpus().length}' }, () => undefined).then((r) => console.log(JSON.stringify({ last: r.text.split('\\n').pop(), rss: process.resourceUsage().maxRSS })))`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(root, 'dist', 'cli', 'commands', 'batch.js'))}).runBatch([${JSON.stringify(dir)}], { workers: '${os.cpus().length}' }, () => undefined).then((r) => { const u = process.resourceUsage(); console.log(JSON.stringify({ last: r.text.split('\\n').pop(), rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 })); })`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - t0;
   if (child.status !== 0) throw new Error(child.stderr);
-  const { last, rss: peak } = JSON.parse(child.stdout.trim().split('\n').pop());
+  const { last, rss: peak, cpu } = JSON.parse(child.stdout.trim().split('\n').pop());
   const result = { text: last };
   console.log(`  语料 ${(bytes / 1024 / 1024).toFixed(1)} MB，${os.cpus().length} 个工作线程`);
-  console.log(`  批量检查 ${(wall / 1000).toFixed(1)} s，每秒 ${((n / wall) * 1000).toFixed(1)} 个工作簿`);
+  console.log(`  批量检查 ${(wall / 1000).toFixed(1)} s，每秒 ${((n / wall) * 1000).toFixed(1)} 个工作簿；CPU 时间共 ${(cpu / 1000).toFixed(1)} s（每个文件 ${(cpu / n).toFixed(1)} ms）`);
   console.log(`  下限（只解压并扫描 XML，单线程） ${(floorMs / 1000).toFixed(1)} s；批量 ÷ 下限 = ${(wall / floorMs).toFixed(2)}（目标 ≤ 3）`);
   console.log(`  峰值内存 ${(peak / 1024).toFixed(0)} MB（批量检查的进程及其工作线程；目标 < 400 MB）`);
   console.log(`  ${result.text.split('\n').pop()}`);

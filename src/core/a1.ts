@@ -1,6 +1,10 @@
 // A1 addresses: column letters and row numbers, 1-based.
 
+const LETTERS: string[] = [];
+
 export function columnLetter(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let n = col;
   let out = '';
   while (n > 0) {
@@ -8,6 +12,7 @@ export function columnLetter(col: number): string {
     out = String.fromCharCode(65 + r) + out;
     n = Math.floor((n - 1) / 26);
   }
+  if (col > 0 && col <= 16384) LETTERS[col] = out;
   return out;
 }
 
@@ -18,7 +23,7 @@ export function columnNumber(letters: string): number {
 }
 
 export function address(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
+  return columnLetter(col) + row;
 }
 
 export function parseAddress(a1: string): { row: number; col: number } {

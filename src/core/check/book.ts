@@ -3,11 +3,36 @@
 import { address } from '../a1';
 import type { Grid, WorkbookGrid } from '../grid';
 import type { Cents, Unit } from '../money';
-import { readAmount } from '../recognize/code-table';
+import { type AmountCell, readAmount } from '../recognize/code-table';
 import type { Recognition, RecognizedRow, RecognizedTable } from '../recognize/tables';
 import type { Located } from './finding';
 
 export type Value = Located & { text: string; error?: string; formula?: string; blank: boolean };
+
+/** An amount cell as the rules read it; its address is spelled out only when a finding needs it. */
+class CellAmount implements Value {
+  readonly cents: Cents;
+  readonly text: string;
+  readonly blank: boolean;
+  readonly error?: string;
+  readonly formula?: string;
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
+    readonly unit: Unit,
+    a: AmountCell,
+  ) {
+    this.cents = (a.cents ?? 0) as Cents;
+    this.text = a.text;
+    this.blank = a.cents === null && a.text === '' && !a.error;
+    this.error = a.error;
+    this.formula = a.formula;
+  }
+  get address(): string {
+    return address(this.row, this.col);
+  }
+}
 
 export class Book {
   readonly grids: Map<string, Grid>;
@@ -78,17 +103,6 @@ export class Book {
     const c = key ? table.columns.get(key) : undefined;
     if (c === undefined) return null;
     const grid = this.grids.get(table.sheet)!;
-    const a = readAmount(grid, row.row, c);
-    const v: Value = {
-      cents: (a.cents ?? 0) as Cents,
-      sheet: table.sheet,
-      address: address(row.row, c),
-      unit: this.unitOf(table),
-      text: a.text,
-      blank: a.cents === null && a.text === '' && !a.error,
-    };
-    if (a.error) v.error = a.error;
-    if (a.formula) v.formula = a.formula;
-    return v;
+    return new CellAmount(table.sheet, row.row, c, this.unitOf(table), readAmount(grid, row.row, c));
   }
 }
