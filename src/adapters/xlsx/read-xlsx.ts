@@ -213,7 +213,8 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
   if (dimRows && Number(dimRows) > options.maxRows) throw new XlsxError('rows', part, name, Number(dimRows));
 
   const start = xml.indexOf('<sheetData');
-  const stop = start < 0 ? -1 : xml.indexOf('</sheetData>', start);
+  // the data ends near the end of the part: look from there
+  const stop = start < 0 ? -1 : xml.lastIndexOf('</sheetData>');
   const end = stop < 0 ? start : stop;
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const tag: CellTag = { row: 0, col: 0, style: -1, type: undefined, body: -1 };
@@ -227,8 +228,8 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
     const next = xml.charCodeAt(lt + 1);
     if (next === 114 /* r */ && xml.charCodeAt(lt + 2) === 111 && xml.charCodeAt(lt + 3) === 119 && endsName(xml.charCodeAt(lt + 4))) {
       const gt = xml.indexOf('>', lt);
-      const r = attribute(xml.slice(lt + 4, gt), 'r');
-      rowNumber = r ? Number(r) : rowNumber + 1;
+      const r = rowAttribute(xml, lt + 4, gt);
+      rowNumber = r > 0 ? r : rowNumber + 1;
       colNumber = 0;
       if (++rows > options.maxRows) throw new XlsxError('rows', part, name, rows);
       pos = gt;
@@ -246,10 +247,8 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
       pos = xml.indexOf('>', lt);
       continue;
     }
-    let close = xml.indexOf('</c>', tag.body);
-    if (close < 0 || close > end) close = end;
-    pos = close + 3;
-    const cell = readCell(xml, tag.body, close, tag, row, col, book, shared);
+    const cell = readCell(xml, tag.body, end, tag, row, col, book, shared);
+    pos = tag.body;
     if (cell) setRaw(grid, row, col, cell);
   }
   grid.merges = mergeRanges(xml, stop < 0 ? 0 : stop);
@@ -257,7 +256,18 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
   return grid;
 }
 
-/** The value, formula and error of a cell whose content is xml[from, to). */
+/** The r="…" of a row's start tag xml[from, to) as a number; 0 when absent. */
+function rowAttribute(xml: string, from: number, to: number): number {
+  for (let at = xml.indexOf(' r=', from); at >= 0 && at < to; at = xml.indexOf(' r=', at + 3)) {
+    let n = 0;
+    for (let p = at + 4, ch = xml.charCodeAt(p); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++p)) n = n * 10 + ch - 48;
+    return n;
+  }
+  return 0;
+}
+
+/** The value, formula and error of a cell whose content starts at `from`, up to its </c> (or
+ * `to`, the end of the sheet's data); leaves in tag.body where the cell ends. */
 function readCell(
   xml: string,
   from: number,
@@ -271,8 +281,10 @@ function readCell(
   let formula: string | undefined;
   let raw: string | undefined;
   let inline: string | undefined;
-  for (let lt = xml.indexOf('<', from); lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
+  let lt = xml.indexOf('<', from);
+  for (; lt >= 0 && lt < to; lt = xml.indexOf('<', lt + 1)) {
     const c = xml.charCodeAt(lt + 1);
+    if (c === 47 /* / */ && xml.charCodeAt(lt + 2) === 99 /* c */ && xml.charCodeAt(lt + 3) === 62) break;
     if (c === 118 /* v */ && endsName(xml.charCodeAt(lt + 2))) {
       const gt = xml.indexOf('>', lt);
       if (xml.charCodeAt(gt - 1) === 47) continue;
@@ -306,6 +318,7 @@ function readCell(
       lt = stop;
     }
   }
+  tag.body = lt < 0 || lt > to ? to : lt + 3;
   const style = tag.style >= 0 ? book.styles[tag.style] : undefined;
   let value: CellValue = null;
   let error: string | undefined;

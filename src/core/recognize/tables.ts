@@ -81,7 +81,19 @@ function titleMatch(text: string, specs: TableSpec[], grid?: Grid, row?: number)
 }
 
 /** Label text compared without spaces, ordinal prefixes, markup or width differences. */
+const normalizedLabels = new Map<string, string>();
+
 export function normalizeLabel(text: string): string {
+  let out = normalizedLabels.get(text);
+  if (out === undefined) {
+    out = normalizeLabelText(text);
+    if (normalizedLabels.size > 50_000) normalizedLabels.clear();
+    normalizedLabels.set(text, out);
+  }
+  return out;
+}
+
+function normalizeLabelText(text: string): string {
   return squash(text)
     .replace(/<\/?b>/g, '')
     .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])/, '')
