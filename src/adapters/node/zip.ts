@@ -41,7 +41,8 @@ export class Zip {
     budget: number,
   ) {
     this.budgetLeft = budget;
-    for (const e of readDirectory(bytes)) if (!this.entries.has(e.name)) this.entries.set(e.name, e);
+    // folders are entries too in some zips; only files are parts
+    for (const e of readDirectory(bytes)) if (!e.name.endsWith('/') && !this.entries.has(e.name)) this.entries.set(e.name, e);
   }
 
   names(): string[] {
