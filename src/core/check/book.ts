@@ -103,6 +103,6 @@ export class Book {
     const c = key ? table.columns.get(key) : undefined;
     if (c === undefined) return null;
     const grid = this.grids.get(table.sheet)!;
-    return new CellAmount(table.sheet, row.row, c, this.unitOf(table), readAmount(grid, row.row, c));
+    return new CellAmount(table.sheet, row.row, c, this.unitOf(table), row.amounts?.get(c) ?? readAmount(grid, row.row, c));
   }
 }

@@ -30,6 +30,7 @@ export type CrossRules = z.infer<typeof CrossRules>;
 type Term = z.infer<typeof Term>;
 
 function substitute(t: Term, vars: Record<string, string>): Term {
+  if (!t.row.includes('{') && !t.col.includes('{')) return t;
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
   return { table: t.table, row: fill(t.row), col: fill(t.col) };
 }
@@ -75,8 +76,10 @@ export function checkCross(book: Book, rules: CrossRule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const vars of instances(rule, book)) {
-      const left = rule.left.map((t) => resolve(book, substitute(t, vars)));
-      const right = rule.right.map((t) => resolve(book, substitute(t, vars)));
+      const leftTerms = rule.left.map((t) => substitute(t, vars));
+      const rightTerms = rule.right.map((t) => substitute(t, vars));
+      const left = leftTerms.map((t) => resolve(book, t));
+      const right = rightTerms.map((t) => resolve(book, t));
       if ([...left, ...right].some((x) => x === null)) continue; // a table or column is missing
       const all = [...left, ...right] as Resolved[];
       if (!all.some((x) => x.present)) continue;
@@ -87,7 +90,7 @@ export function checkCross(book: Book, rules: CrossRule[]): Finding[] {
       const r = (right as Resolved[]).reduce((a, x) => a + inUnit(x.loc, unit), 0) as Cents;
       const mixedUnits = new Set(all.map((x) => x.loc.unit)).size > 1;
       // a total or parent row is itself a sum of rounded parts, and so may be 0.01 off another table's
-      const aggregate = [...rule.left, ...rule.right].some((t) => AGGREGATE_ROW.test(substitute(t, vars).row));
+      const aggregate = [...leftTerms, ...rightTerms].some((t) => AGGREGATE_ROW.test(t.row));
       const parts = Math.max(left.length, right.length, aggregate ? 2 : 1) + (mixedUnits ? 1 : 0);
       const verdict = rule.relation === 'le' ? (l <= r ? 'ok' : judgeSum(l, r, parts)) : judgeSum(l, r, parts);
       if (verdict === 'ok') continue;

@@ -27,6 +27,8 @@ export interface RecognizedRow {
   block: number;
   /** A total whose label sits in one block and its amount in another's column (公开06's 公用经费合计). */
   amountBlock?: number;
+  /** The row's amount cells as already read, by sheet column (code tables). */
+  amounts?: Map<number, AmountCell>;
 }
 
 export interface RecognizedTable {
@@ -387,7 +389,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
         for (const a of ct.amountCols) if (a.key) table.headers.set(a.key, a.header);
         table.rows = ct.rows
           .filter((r) => r.kind !== 'other')
-          .map((r) => ({ key: r.kind === 'total' ? 'total' : r.code!, row: r.row, label: r.name, code: r.kind === 'total' ? null : r.code, kind: r.kind === 'total' ? 'total' : 'detail', block: 0 }));
+          .map((r) => ({ key: r.kind === 'total' ? 'total' : r.code!, row: r.row, label: r.name, code: r.kind === 'total' ? null : r.code, kind: r.kind === 'total' ? 'total' : 'detail', block: 0, amounts: r.amounts }));
         table.range = `A${ct.headerRows[0]}:${address(ct.bodyRows[1], Math.max(...ct.amountCols.map((a) => a.col), ct.nameCol)).replace(/^([A-Z]+)/, '$1')}`;
         addNotes(region, table, ct.bodyRows[1] + 1, bottom);
         found.push(table);
