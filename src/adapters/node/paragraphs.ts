@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
 import type { Paragraph } from '../../core/narrative/check';
-import { decodeText } from './tabular';
+import { decodeText } from './decode-text';
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 

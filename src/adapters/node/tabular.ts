@@ -5,16 +5,8 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { SourceRow } from '../../core/catalog/import';
 import { cellText } from '../exceljs/cell-text';
+import { decodeText } from './decode-text';
 import { sniffFormat } from './sniff';
-
-/** Decodes CSV bytes: UTF-8 (with or without BOM), else GBK as Chinese Windows exports are. */
-export function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
-}
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

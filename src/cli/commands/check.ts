@@ -7,10 +7,8 @@ import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
-import { loadWorkbookModel, workbookBuffer } from '../../adapters/node/workbook-file';
 import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
 import { writeFileAtomic } from '../../adapters/node/output';
-import { annotateWorkbook } from '../../adapters/exceljs/annotate';
 
 export interface CheckArgs {
   json?: boolean;
@@ -51,6 +49,9 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
   }
   if (args.annotate) {
+    // the exceljs model is loaded only to write the annotated copy (a batch never needs it)
+    const { loadWorkbookModel, workbookBuffer } = await import('../../adapters/node/workbook-file');
+    const { annotateWorkbook } = await import('../../adapters/exceljs/annotate');
     const workbook = await loadWorkbookModel(file, bytes);
     annotateWorkbook(workbook, report);
     await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: [file] });
