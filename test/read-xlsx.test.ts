@@ -174,6 +174,30 @@ describe('what other programs write', () => {
   });
 });
 
+describe('other producers', () => {
+  it('elements with a namespace prefix (the .NET Open XML SDK) read as without; chart sheets are no sheets', () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const entries: Entry[] = workbookEntries(
+      `<?xml version="1.0" encoding="UTF-8"?><x:worksheet ${ns}><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="C1:D1"/></x:mergeCells></x:worksheet>`,
+    );
+    const wb = entries.find((e) => e.name === 'xl/workbook.xml')!;
+    wb.chunks = `<?xml version="1.0" encoding="UTF-8"?><x:workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="部门收支总表" sheetId="1" r:id="rId1"/><x:sheet name="图表" sheetId="2" r:id="rId2"/></x:sheets></x:workbook>`;
+    const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.chunks = (rels.chunks as string).replace(
+      '</Relationships>',
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    );
+    entries.push({ name: 'xl/chartsheets/sheet1.xml', chunks: '<chartsheet/>' });
+    entries.push({ name: 'xl/sharedStrings.xml', chunks: `<x:sst ${ns}><x:si><x:t>收入总计</x:t></x:si></x:sst>` });
+    const file = path.join(tmp, 'prefixed.xlsx');
+    writeZip(file, entries);
+    const book = readGridFile(file);
+    expect(book.sheets.map((s) => s.name)).toEqual(['部门收支总表']);
+    expect(book.sheets[0].rows.get(1)).toEqual(new Map([[1, { value: '收入总计' }], [2, { value: 2, formula: '1+1' }]]));
+    expect(book.sheets[0].merges).toEqual(['C1:D1']);
+  });
+});
+
 describe('refusals, in Chinese, naming the file', () => {
   it('a sheet over the row limit names the sheet', () => {
     let rows = '';

@@ -122,8 +122,10 @@ function readWorkbook(parts: PartSource): Workbook {
   const sheets: Workbook['sheets'] = [];
   for (const s of elements(xml, 'sheet')) {
     const id = attribute(s.tag, 'id');
-    const part = id ? rels.get(id)?.target : undefined;
-    if (!part) continue;
+    const rel = id ? rels.get(id) : undefined;
+    // chart sheets and dialog sheets hold no cells
+    if (!rel || !rel.type.endsWith('/worksheet')) continue;
+    const part = rel.target;
     const state = attribute(s.tag, 'state');
     sheets.push({ name: attribute(s.tag, 'name') ?? '', part, hidden: state === 'veryHidden' || state === 'hidden' ? state : 'visible' });
   }
@@ -398,7 +400,21 @@ function dropMergedCells(grid: Grid): void {
   grid.columnCount = columnCount;
 }
 
-export function readXlsxGrid(parts: PartSource, options: ReadOptions): WorkbookGrid {
+/** SpreadsheetML written with a namespace prefix (<x:worksheet><x:sheetData><x:row>…, as the
+ * .NET Open XML SDK writes it) read as if unprefixed. */
+function unprefixed(parts: PartSource): PartSource {
+  return {
+    text(name) {
+      const xml = parts.text(name);
+      if (!xml || name.endsWith('.rels')) return xml;
+      const prefix = /<([A-Za-z_][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(xml.slice(0, 2048))?.[1];
+      return prefix ? xml.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</') : xml;
+    },
+  };
+}
+
+export function readXlsxGrid(source: PartSource, options: ReadOptions): WorkbookGrid {
+  const parts = unprefixed(source);
   const book = readWorkbook(parts);
   const sheets: Grid[] = [];
   for (const s of book.sheets) {
