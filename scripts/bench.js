@@ -23,6 +23,7 @@ const { collectFacts } = require('../dist/core/narrative/facts');
 const { generateNarrative } = require('../dist/core/narrative/generate');
 const { buildWorkbook } = require('../dist/core/plan/workbook');
 const { Ledger, ledgerToTables } = require('../dist/core/ledger');
+const { parseAmount } = require('../dist/core/money');
 const { spawnSync } = require('node:child_process');
 
 const specs = loadSpecs();
@@ -53,20 +54,50 @@ function mulberry32(seed) {
   };
 }
 
+/** 项 whose basic spending the linkage rules pair with an economic 款 (社保缴费, 医疗, 公积金, 离退休). */
+const LINKED = { 2080505: '30108', 2080506: '30109', 2101101: '30110', 2101103: '30111', 2210201: '30113', 2080501: '30302' };
+const LINKED_TOO = ['2101102', '2080502'];
+const cents = (text) => parseAmount(text);
+const amountText = (c) => (c / 100).toFixed(2);
+
+/** The economic breakdown of the general budget's basic spending follows the functional one, as in a
+ * consistent workbook: the linked 项 carry their 款's amounts, the other 款 share the rest. */
+function balanceEconomic(ledger) {
+  const basicOf = (e) => cents(e.personnel ?? e.public ?? '0');
+  // linked 款 and the 三公 parts (出国 30212, 接待 30217, 公车运行 30231, bounded by the 三公 table) stay
+  const linkedEconomic = new Set([...Object.values(LINKED), '30212', '30217', '30231']);
+  for (const [code, economic] of Object.entries(LINKED)) {
+    const line = ledger.economic.find((e) => e.code === economic);
+    if (line) ledger.items.push({ code, fund: 'gpb', basic: amountText(basicOf(line)), project: '0', personnel: amountText(basicOf(line)), public: '0' });
+  }
+  const total = ledger.items.filter((i) => i.fund === 'gpb').reduce((a, i) => a + cents(i.basic), 0);
+  const fixed = ledger.economic.filter((e) => linkedEconomic.has(e.code)).reduce((a, e) => a + basicOf(e), 0);
+  const others = ledger.economic.filter((e) => !linkedEconomic.has(e.code));
+  const before = others.reduce((a, e) => a + basicOf(e), 0);
+  let left = total - fixed;
+  others.forEach((e, i) => {
+    const share = i === others.length - 1 ? left : Math.round((basicOf(e) * (total - fixed)) / before);
+    left -= share;
+    if (e.personnel !== undefined) e.personnel = amountText(share);
+    else e.public = amountText(share);
+  });
+}
+
 /** A department of `items` 项 rows, codes from the catalog (or made up within real 款 if it is small). */
 function generatedLedger(rnd, kind, year, items) {
   const base = JSON.parse(fs.readFileSync(path.join(root, 'templates', 'sample', `${kind === 'budget' ? 'budget-2025' : 'final-2024'}.json`), 'utf8'));
   const catalog = loadCatalog('function', Math.max(2024, year));
   // 项 of the classes every table lists (not 209 社会保险基金, 227 预备费 or the 230s)
-  let pool = catalog.entries().filter((e) => e.code.length === 7 && e.code < '225' && !e.code.startsWith('209'));
+  const linked = (code) => code in LINKED || LINKED_TOO.includes(code);
+  let pool = catalog.entries().filter((e) => e.code.length === 7 && e.code < '225' && !e.code.startsWith('209') && !linked(e.code));
   const names = { ...base.names };
   if (pool.length < items) {
     const kuan = ['20101', '20102', '20103', '20104', '20105', '20106', '20107', '20108', '20110', '20111', '20113', '20114', '20123', '20125', '20126', '20128', '20129', '20131', '20132', '20133', '20134', '20136', '20805', '21011', '22102'];
     pool = [];
     for (let i = 0; pool.length < 2475; i++) pool.push({ code: `${kuan[i % kuan.length]}${String(1 + Math.floor(i / kuan.length)).padStart(2, '0')}`, name: `项${i}` });
   }
-  const chosen = [...pool].sort(() => rnd() - 0.5).slice(0, items);
-  const ledger = { ...base, year, items: [] };
+  const chosen = [...pool].sort(() => rnd() - 0.5).slice(0, items - Object.keys(LINKED).length);
+  const ledger = { ...base, year, items: [], economic: base.economic.map((e) => ({ ...e })) };
   const unit = kind === 'budget' ? 1 : 10000;
   for (const e of chosen) {
     names[e.code] = e.name;
@@ -76,6 +107,18 @@ function generatedLedger(rnd, kind, year, items) {
     const project = rnd() < 0.3 ? Math.round(rnd() * 500 * 100 * unit) / 100 : 0;
     ledger.items.push({ code: e.code, fund: rnd() < 0.9 ? 'gpb' : 'gf', basic: String(basic), project: String(project) });
   }
+  // basic spending split 60/40 into personnel and public funds, for the layouts that print the split
+  for (const item of ledger.items) {
+    const basic = cents(item.basic);
+    item.personnel = amountText(Math.round(basic * 0.6));
+    item.public = amountText(basic - Math.round(basic * 0.6));
+  }
+  for (const code of Object.keys(LINKED)) {
+    names[code] = catalog.get(code)?.name ?? code;
+    names[code.slice(0, 5)] ??= catalog.get(code.slice(0, 5))?.name ?? code.slice(0, 5);
+    names[code.slice(0, 3)] ??= catalog.get(code.slice(0, 3))?.name ?? code.slice(0, 3);
+  }
+  balanceEconomic(ledger);
   ledger.names = names;
   ledger.department = `生成单位${Math.floor(rnd() * 1e6)}`;
   return Ledger.parse(ledger);
@@ -116,7 +159,7 @@ async function one(label, buffer, runs) {
 async function corpus(n) {
   // the corpus depends on the catalog the codes are drawn from
   const pool = loadCatalog('function', 2025).entries().length;
-  const dir = path.join(os.tmpdir(), `gongkai-bench-corpus-${n}-${pool}`);
+  const dir = path.join(os.tmpdir(), `gongkai-bench-corpus-v2-${n}-${pool}`);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length === n) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });

@@ -112,6 +112,45 @@ describe('gongkai template', () => {
     expect(fs.readFileSync(input, 'utf8')).toBe(fs.readFileSync(sample('budget-2025'), 'utf8'));
   });
 
+  it('splitBasic with data: refuses 项 whose basic spending is not split (nothing silently dropped); a split ledger writes a workbook that checks clean', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'split.xlsx');
+    const refused = await run(['template', '--kind', 'budget', '--data', sample('budget-2025'), '--options', 'splitBasic', '-o', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/选项 splitBasic 要把基本支出分列为人员经费和公用经费.*只给了基本支出合计（2010301 行政运行/);
+    expect(fs.existsSync(out)).toBe(false);
+
+    // the same department with each 项's basic spending split 60/40 (in cents, the rest to public funds)
+    const ledger = JSON.parse(fs.readFileSync(sample('budget-2025'), 'utf8'));
+    for (const item of ledger.items) {
+      if (!item.basic) continue;
+      const cents = Math.round(Number(String(item.basic).replace(/,/g, '')) * 100);
+      const personnel = Math.round(cents * 0.6);
+      item.personnel = (personnel / 100).toFixed(2);
+      item.public = ((cents - personnel) / 100).toFixed(2);
+    }
+    const data = path.join(dir, 'split.json');
+    fs.writeFileSync(data, JSON.stringify(ledger));
+    expect(await run(['template', '--kind', 'budget', '--data', data, '--options', 'splitBasic', '-o', out])).toMatchObject({ code: 0, err: '' });
+    const ws = (await readWorkbook(fs.readFileSync(out))).getWorksheet('预算05表 一般公共预算支出表')!;
+    expect(ws.getCell('D6').value).toBe('小计');
+    const checked = await run(['check', out, '--json']);
+    const report = JSON.parse(checked.out);
+    expect(report.findings.filter((f: { severity: string }) => f.severity !== 'notice')).toEqual([]);
+    expect(checked.code).toBe(0);
+  });
+
+  it('a ledger whose basic spending disagrees with its split is refused, naming the field', async () => {
+    const dir = tmp();
+    const ledger = JSON.parse(fs.readFileSync(sample('budget-2025'), 'utf8'));
+    Object.assign(ledger.items[0], { basic: '100.00', personnel: '60.00', public: '30.00' });
+    const data = path.join(dir, 'bad.json');
+    fs.writeFileSync(data, JSON.stringify(ledger));
+    const r = await run(['template', '--kind', 'budget', '--data', data, '-o', path.join(dir, 'x.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/items\.0\.basic.*基本支出 100 不等于人员经费与公用经费之和 90/);
+  });
+
   it('prints Chinese help', async () => {
     const r = await run(['template', '--help']);
     expect(r.code).toBe(0);

@@ -20,10 +20,21 @@ const Item = z
   .object({
     code: z.string().regex(/^\d{7}$/),
     fund: z.enum(['gpb', 'gf', 'soe', 'other']),
-    basic: optionalAmount,
+    basic: amount.optional(),
     project: optionalAmount,
+    /** Basic spending split into personnel and public funds (for tables that print the split). */
+    personnel: amount.optional(),
+    public: amount.optional(),
   })
-  .strict();
+  .strict()
+  .transform((item, ctx) => {
+    const split = item.personnel !== undefined || item.public !== undefined;
+    const parts = ((item.personnel ?? ZERO) + (item.public ?? ZERO)) as Cents;
+    if (split && item.basic !== undefined && item.basic !== parts) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['basic'], message: `基本支出 ${item.basic / 100} 不等于人员经费与公用经费之和 ${parts / 100}` });
+    }
+    return { ...item, basic: split ? parts : (item.basic ?? ZERO), split };
+  });
 
 const Sangong = z
   .object({ abroad: optionalAmount, carPurchase: optionalAmount, carRunning: optionalAmount, reception: optionalAmount })
@@ -49,6 +60,11 @@ export const Ledger = z
 export type Ledger = z.infer<typeof Ledger>;
 
 type Item = Ledger['items'][number];
+
+/** 项 of the general budget whose basic spending is not split into personnel and public funds. */
+export function unsplitBasic(ledger: Ledger): Item[] {
+  return ledger.items.filter((i) => i.fund === 'gpb' && i.basic !== ZERO && !i.split);
+}
 
 const total = (i: Item) => (i.basic + i.project) as Cents;
 
@@ -141,7 +157,7 @@ export function ledgerToTables(ledger: Ledger): Record<string, TableData> {
           ...fiscalClasses,
         },
       },
-      'budget.05': { rows: codeRows(ledger, of('gpb'), basicProject) },
+      'budget.05': { rows: codeRows(ledger, of('gpb'), (i) => ({ ...basicProject(i), personnel: i.personnel ?? ZERO, public: i.public ?? ZERO })) },
       'budget.06': { rows: economicRows(ledger) },
       'budget.07': { single: { ...sangongValues(ledger.sangong, ''), ...sangongValues(ledger.sangongReference, 'prior.') } },
       'budget.08': { rows: codeRows(ledger, of('gf'), basicProject) },

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { ZodError } from 'zod';
 import { UserError } from '../../core/errors';
-import { Ledger, ledgerToTables } from '../../core/ledger';
+import { Ledger, ledgerToTables, unsplitBasic } from '../../core/ledger';
 import { buildWorkbook } from '../../core/plan/workbook';
 import { describeIssues } from '../../core/spec/schema';
 import { KIND_NAMES, type Kind, selectSpecs } from '../../core/spec/parse';
@@ -64,6 +64,13 @@ export function planTemplate(args: TemplateArgs): { plan: WorkbookPlan; summary:
     const key = off ? raw.slice(3) : raw;
     if (!declared.has(key)) throw new UserError(`未知的选项「${raw}」。所选表支持：${[...declared].join('、') || '（无）'}`);
     options[key] = !off;
+  }
+  const unsplit = ledger && options.splitBasic ? unsplitBasic(ledger) : [];
+  if (unsplit.length > 0) {
+    const list = unsplit.slice(0, 5).map((i) => `${i.code} ${ledger!.names[i.code] ?? ''}`.trim()).join('、');
+    throw new UserError(
+      `选项 splitBasic 要把基本支出分列为人员经费和公用经费，但明细数据 ${args.data} 中有 ${unsplit.length} 个一般公共预算项目只给了基本支出合计（${list}${unsplit.length > 5 ? ' 等' : ''}）。请在这些项目上补上 personnel（人员经费）和 public（公用经费），或不用 splitBasic。`,
+    );
   }
   const plan = buildWorkbook({ specs, department, year, classes, options, data: ledger ? ledgerToTables(ledger) : undefined });
   const summary = [
