@@ -64,6 +64,12 @@ describe.each(['000', '002', '003'] as SeedName[])('seed %s', (seed) => {
     expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`)).toEqual([]);
   });
 
+  it('names the department: from a 部门 line, the income table’s first unit, or the narrative’s cover', async () => {
+    const grid = readWorkbookGrid(await buildSeedWorkbook(seed, false));
+    const report = checkWorkbook({ file: seed, grid, specs, crossRules: loadCrossRules(), catalogs: () => ({ function: fn, 'economic-dept': econ }), year: YEARS[seed] });
+    expect(report.department).toBe({ '000': '临夏市智慧城市服务中心', '002': '临夏市政务中心', '003': '西宁市城东区城市运行指挥中心' }[seed]);
+  });
+
   it('recognises every table of the document, in its own layout', async () => {
     const grid = readWorkbookGrid(await buildSeedWorkbook(seed, false));
     const report = checkWorkbook({ file: seed, grid, specs, crossRules: loadCrossRules(), catalogs: () => ({ function: fn, 'economic-dept': econ }), year: YEARS[seed] });

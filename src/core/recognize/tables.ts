@@ -275,7 +275,7 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
 }
 
 /** The department's name from a "部门：…" / "编制单位：…" / "单位名称：…" line, if any. */
-function departmentIn(grid: WorkbookGrid): string | null {
+function departmentLine(grid: WorkbookGrid): string | null {
   for (const sheet of grid.sheets) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 8); r++) {
       for (const cell of sheet.rows.get(r)?.values() ?? []) {
@@ -286,6 +286,46 @@ function departmentIn(grid: WorkbookGrid): string | null {
     }
   }
   return null;
+}
+
+const TOTAL_LABEL = /^(合计|总计|小计)$/;
+
+/** The first unit of the income table's list (the department, then 本级 and its units). */
+function departmentListed(tables: RecognizedTable[]): string | null {
+  for (const t of tables) {
+    if (!t.spec.blocks.some((b) => b.rows.kind === 'list')) continue;
+    const first = t.rows.map((r) => r.label.trim()).find((l) => l && !TOTAL_LABEL.test(squash(l)));
+    if (first) return first.replace(/\s*[（(]本级[)）]$/, '').trim();
+  }
+  return null;
+}
+
+/** A name as a cover or heading prints it: no figures, no sentence punctuation. */
+const NAME = /^[^\d，。；：:、,.（()）]{2,40}$/;
+
+/** The department named at the head of a narrative: a cover line above "2024年部门预算公开情况说明",
+ * "XX2024年部门决算", or "关于XX2024年部门收支预算情况的总体说明". */
+function departmentInNarrative(grid: WorkbookGrid): string | null {
+  const sheets = [...grid.sheets].sort((a, b) => Number(b.name.includes('说明')) - Number(a.name.includes('说明')));
+  for (const sheet of sheets) {
+    const lines: string[] = [];
+    for (let r = 1; r <= Math.min(sheet.rowCount, 12) && lines.length < 8; r++) {
+      const cells = [...(sheet.rows.get(r)?.values() ?? [])].filter((c) => typeof c.value === 'string' && c.value.trim());
+      if (cells.length === 1) lines.push(String(cells[0].value).replace(/\s+/g, ' ').trim());
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const about = /^[一二三四五六七八九十、.\d\s]*关于(.{2,40}?)\s*20\d{2}\s*年/.exec(lines[i]);
+      if (about && NAME.test(about[1])) return about[1].trim();
+      const titled = /^(.{2,40}?)\s*20\d{2}\s*年度?部门(?:收支)?(?:预算|决算)/.exec(lines[i]);
+      if (titled && NAME.test(titled[1])) return titled[1].trim();
+      if (NAME.test(lines[i]) && /^20\d{2}\s*年度?.*(?:预算|决算)/.test(lines[i + 1] ?? '')) return lines[i];
+    }
+  }
+  return null;
+}
+
+function departmentIn(grid: WorkbookGrid, tables: RecognizedTable[]): string | null {
+  return departmentLine(grid) ?? departmentListed(tables) ?? departmentInNarrative(grid);
 }
 
 export interface RecognizeOptions {
@@ -460,7 +500,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
     const numbers = [...sheet.rows.values()].reduce((n, cells) => n + [...cells.values()].filter((c) => typeof c.value === 'number').length, 0);
     if (numbers >= 3) unrecognised.push({ sheet: sheet.name, cell: null, message: `未能识别工作表「${sheet.name}」中的公开表（没有找到标准表名）` });
   }
-  return { kind, year, department: departmentIn(book), tables: found, unrecognised };
+  return { kind, year, department: departmentIn(book, found), tables: found, unrecognised };
 }
 
 function addNotes(grid: Grid, table: RecognizedTable, from: number, to: number): void {
