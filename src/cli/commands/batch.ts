@@ -12,11 +12,12 @@ import { checkOne, type BatchArgs, type FileSummary } from './batch-one';
 
 const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
 
-/** The files named, and the workbooks under the folders named (recursively, no Office lock files). */
 /** A checked workbook is garbage as soon as its summary is sent: a roomier young generation lets
- * most of it die there, without being copied into the old one. */
+ * most of it die there, without being copied into the old one (more would speed the batch a little
+ * but take the peak memory of 1,000 files near 400 MB). */
 const YOUNG_GENERATION_MB = 48;
 
+/** The files named, and the workbooks under the folders named (recursively, no Office lock files). */
 export function collectFiles(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
