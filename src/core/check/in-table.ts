@@ -70,6 +70,15 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
       if (isFixed && row.block !== block) continue;
       const stated = book.value(table, row.key, c.key);
       if (!stated) continue;
+      // most rows agree: add up before building anything to describe them
+      let expected = 0;
+      let blank = stated.blank;
+      for (const r of refs) {
+        const v = book.value(table, row.key, r.key)!;
+        expected += r.sign * v.cents;
+        blank &&= v.blank;
+      }
+      if (blank || judgeSum(stated.cents, expected as Cents, refs.length) === 'ok') continue;
       const terms = refs.map((r) => ({ loc: book.value(table, row.key, r.key)!, sign: r.sign }));
       compareSum(findings, 'row.sum', stated, terms, () => `${title} ${label(table, row)}的${columnName(c, c.key)}`, () => refs.map((r) => columnName(columnSpec(r.key), r.key)));
     }
@@ -98,6 +107,14 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
       for (const key of table.columns.keys()) {
         if (columnSpec(key)?.role !== 'amount') continue;
         const stated = book.value(table, row.key, key)!;
+        let expected = 0;
+        let blank = stated.blank;
+        for (const k of kids) {
+          const v = book.value(table, rows[k].key, key)!;
+          expected += v.cents;
+          blank &&= v.blank;
+        }
+        if (blank || judgeSum(stated.cents, expected as Cents, kids.length) === 'ok') continue;
         const terms = kids.map((k) => ({ loc: book.value(table, rows[k].key, key)!, sign: 1 as const }));
         const rule = row.kind === 'total' ? 'col.total' : 'hier.sum';
         const what = () => (row.kind === 'total' ? `${title} 合计行的${columnName(columnSpec(key), key)}` : `${title} ${label(table, row)}的${columnName(columnSpec(key), key)}`);
