@@ -23,6 +23,10 @@ describe('the department from the narrative', () => {
     expect(department(book(lines))).toBe(expected);
   });
 
+  it('not a table’s title over its year line', () => {
+    expect(department(book(['部门收支总表', '2025年部门预算公开表', '单位：万元'], '预算01表'))).toBeNull();
+  });
+
   it('no name where the head is a sentence or a heading without one', () => {
     expect(department(book(['一、部门职责', '本部门主要职责是：负责全县的……', '2024年收入预算 1225.47 万元']))).toBeNull();
     expect(department(book(['2024年部门预算公开情况说明', '前言']))).toBeNull();

@@ -301,12 +301,14 @@ function departmentListed(tables: RecognizedTable[]): string | null {
 }
 
 /** A name as a cover or heading prints it: no figures, no sentence punctuation. */
-const NAME = /^[^\d，。；：:、,.（()）]{2,40}$/;
+const NAME = /^[^\d，。；：:、,.（()）表]{2,40}$/;
 
 /** The department named at the head of a narrative: a cover line above "2024年部门预算公开情况说明",
  * "XX2024年部门决算", or "关于XX2024年部门收支预算情况的总体说明". */
-function departmentInNarrative(grid: WorkbookGrid): string | null {
-  const sheets = [...grid.sheets].sort((a, b) => Number(b.name.includes('说明')) - Number(a.name.includes('说明')));
+function departmentInNarrative(grid: WorkbookGrid, tables: RecognizedTable[]): string | null {
+  // not the table sheets: a title over a 年度 line there is a table's name, not the department's
+  const tableSheets = new Set(tables.map((t) => t.sheet));
+  const sheets = grid.sheets.filter((s) => !tableSheets.has(s.name)).sort((a, b) => Number(b.name.includes('说明')) - Number(a.name.includes('说明')));
   for (const sheet of sheets) {
     const lines: string[] = [];
     for (let r = 1; r <= Math.min(sheet.rowCount, 12) && lines.length < 8; r++) {
@@ -325,7 +327,7 @@ function departmentInNarrative(grid: WorkbookGrid): string | null {
 }
 
 function departmentIn(grid: WorkbookGrid, tables: RecognizedTable[]): string | null {
-  return departmentLine(grid) ?? departmentListed(tables) ?? departmentInNarrative(grid);
+  return departmentLine(grid) ?? departmentListed(tables) ?? departmentInNarrative(grid, tables);
 }
 
 export interface RecognizeOptions {
