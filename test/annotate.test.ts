@@ -2,7 +2,8 @@
 // marks; clear restores every cell's own format.
 import type ExcelJS from 'exceljs';
 import type { Cents } from '../src/core/money';
-import { annotateWorkbook, clearAnnotations, ORIGINALS_SHEET, RESULTS_SHEET } from '../src/adapters/exceljs/annotate';
+import { annotateWorkbook, clearAnnotations, ORIGINALS_SHEET } from '../src/adapters/exceljs/annotate';
+import { RESULTS_SHEET } from '../src/core/check/finding';
 import { readWorkbookGrid } from '../src/adapters/exceljs/read-grid';
 import { checkSample, sampleLedger, sampleWorkbook } from './helpers/sample';
 import { readWorkbook } from './helpers/workbook';

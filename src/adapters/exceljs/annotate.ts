@@ -5,10 +5,9 @@
 import type ExcelJS from 'exceljs';
 import { sheetRef } from '../../core/a1';
 import type { Finding, Report, Severity } from '../../core/check/finding';
-import { SEVERITY_NAMES } from '../../core/check/finding';
+import { RESULTS_SHEET, SEVERITY_NAMES } from '../../core/check/finding';
 import { removeNote } from './cell-value';
 
-export const RESULTS_SHEET = '检查结果';
 export const ORIGINALS_SHEET = '_gongkai_原格式';
 
 const FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFE0B2', notice: 'FFDDEBF7' };

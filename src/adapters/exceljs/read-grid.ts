@@ -1,6 +1,7 @@
 // Reads an exceljs workbook into the core's Grid model: values (cached results for formulas),
 // formula texts, error values, number formats and merged ranges.
 import type ExcelJS from 'exceljs';
+import { RESULTS_SHEET } from '../../core/check/finding';
 import { type CellValue, type Grid, newGrid, setCell, type WorkbookGrid } from '../../core/grid';
 
 function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string; error?: string } {
@@ -44,6 +45,5 @@ export function readSheet(ws: ExcelJS.Worksheet): Grid {
 }
 
 export function readWorkbookGrid(wb: ExcelJS.Workbook): WorkbookGrid {
-  // gongkai's own 检查结果 sheet is output, not part of the disclosure
-  return { sheets: wb.worksheets.filter((ws) => ws.state !== 'veryHidden' && ws.name !== '检查结果').map(readSheet) };
+  return { sheets: wb.worksheets.filter((ws) => ws.state !== 'veryHidden' && ws.name !== RESULTS_SHEET).map(readSheet) };
 }

@@ -2,15 +2,13 @@
 // the format sniffed, the zip's directory read, and only the parts a check needs inflated, each
 // within the limits (a zip bomb or a sheet of a million rows is refused before it costs memory).
 import * as fs from 'node:fs';
+import { RESULTS_SHEET } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readXlsxGrid, XlsxError } from '../xlsx/read-xlsx';
 import { LIMITS, PACKAGE_MESSAGES } from './inspect';
 import { sniffFormat } from './sniff';
 import { Zip, ZipError } from './zip';
-
-/** gongkai's own 检查结果 sheet is output, not part of the disclosure. */
-export const isOwnSheet = (name: string) => name === '检查结果';
 
 export function readFileBytes(file: string): Buffer {
   if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
@@ -28,7 +26,7 @@ export function readGrid(file: string, bytes: Buffer): WorkbookGrid {
       throw new UserError(PACKAGE_MESSAGES.notWorkbook(file, names.some((n) => n.startsWith('word/'))));
     }
     if (zip.declaredSize() > LIMITS.inflatedBytes) throw new UserError(PACKAGE_MESSAGES.bomb(file));
-    return readXlsxGrid(zip, { maxRows: LIMITS.rows, skipSheet: isOwnSheet });
+    return readXlsxGrid(zip, { maxRows: LIMITS.rows, skipSheet: (name) => name === RESULTS_SHEET });
   } catch (e) {
     if (e instanceof ZipError) {
       if (e.reason === 'budget') throw new UserError(PACKAGE_MESSAGES.bomb(file));

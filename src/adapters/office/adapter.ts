@@ -3,13 +3,12 @@
 import { address, columnLetter, parseAddress } from '../../core/a1';
 import type { Edit } from '../../core/edits';
 import type { Finding, Report } from '../../core/check/finding';
-import { SEVERITY_NAMES } from '../../core/check/finding';
+import { RESULTS_SHEET, SEVERITY_NAMES } from '../../core/check/finding';
 import { type CellValue, newGrid, setCell, type WorkbookGrid } from '../../core/grid';
 import { formulaText } from '../../core/plan/evaluate';
 import type { SheetPlan, StyleName, WorkbookPlan } from '../../core/plan/types';
 import type { Range, RequestContext, SetSupport, Worksheet } from './excel-api';
 
-export const RESULTS_SHEET = '检查结果';
 const ERROR_VALUE = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
 
 /** Sync 1: the sheet names; sync 2: every used range's values, formulas and formats. */

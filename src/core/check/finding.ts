@@ -37,6 +37,9 @@ export function cellRef(loc: { sheet: string; address: string }, home: string): 
   return loc.sheet === home ? loc.address : sheetRef(loc.sheet, loc.address);
 }
 
+/** gongkai's own sheet of findings in an annotated workbook: output, never part of the disclosure. */
+export const RESULTS_SHEET = '检查结果';
+
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
 
 /**
