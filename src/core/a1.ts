@@ -27,9 +27,15 @@ export function address(row: number, col: number): string {
 }
 
 export function parseAddress(a1: string): { row: number; col: number } {
+  const at = tryParseAddress(a1);
+  if (!at) throw new Error(`不是单元格地址：${a1}`);
+  return at;
+}
+
+/** Like parseAddress, but null for text that is no cell address (as in a damaged file). */
+export function tryParseAddress(a1: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1);
-  if (!m) throw new Error(`不是单元格地址：${a1}`);
-  return { col: columnNumber(m[1]), row: Number(m[2]) };
+  return m ? { col: columnNumber(m[1]), row: Number(m[2]) } : null;
 }
 
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {

@@ -3,7 +3,7 @@
 // The same grid as the exceljs reader gives (test/read-xlsx.test.ts compares the two on every
 // fixture), at a fraction of the cost, since no workbook model is built. Host-agnostic: the
 // parts come from whatever unzips them.
-import { columnNumber } from '../../core/a1';
+import { tryParseAddress } from '../../core/a1';
 import { slideFormula } from '../../core/formula-shift';
 import { type CellValue, type Grid, type GridCell, newGrid, type WorkbookGrid } from '../../core/grid';
 import { attribute, decodeText, decodeXml, elements, endsName, stringItemText } from './xml';
@@ -362,17 +362,12 @@ function mergeRanges(xml: string, from: number): string[] {
   return out;
 }
 
-function splitRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  return m ? { col: columnNumber(m[1]), row: Number(m[2]) } : null;
-}
-
 /** Cells covered by a merge, other than its top-left one, are empty as Excel shows them. */
 function dropMergedCells(grid: Grid): void {
   for (const range of grid.merges) {
     const [a, b] = range.split(':');
-    const tl = splitRef(a);
-    const br = b ? splitRef(b) : tl;
+    const tl = tryParseAddress(a);
+    const br = b ? tryParseAddress(b) : tl;
     if (!tl || !br) continue;
     const visit = (row: number, cells: Map<number, GridCell>) => {
       for (const col of [...cells.keys()]) {
