@@ -4,13 +4,8 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
 import type { Paragraph } from '../../core/narrative/check';
+import { decodeXml } from '../xlsx/xml';
 import { decodeText } from './decode-text';
-
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos);/g, (m) => ENTITIES[m]).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
-}
 
 export async function readNarrativeFile(file: string): Promise<Paragraph[]> {
   if (!fs.existsSync(file)) throw new UserError(`找不到情况说明文件 ${file}`);

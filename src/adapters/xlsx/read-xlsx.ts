@@ -6,7 +6,7 @@
 import { tryParseAddress } from '../../core/a1';
 import { slideFormula } from '../../core/formula-shift';
 import { type CellValue, type Grid, type GridCell, newGrid, type WorkbookGrid } from '../../core/grid';
-import { attribute, decodeText, decodeXml, elements, endsName, stringItemText } from './xml';
+import { attribute, decodeCharacters, decodeXml, elements, endsName, stringItemText } from './xml';
 
 export interface PartSource {
   /** A part's text ("xl/workbook.xml"); null when the package has none. */
@@ -306,7 +306,7 @@ function readCell(
         lt = stop;
       }
       if (text) {
-        formula = decodeText(text);
+        formula = decodeCharacters(text);
         if (si !== undefined && attribute(fTag, 't') === 'shared') shared.set(si, { formula, row, col });
       } else if (si !== undefined) {
         const master = shared.get(si);
@@ -331,7 +331,7 @@ function readCell(
       const n = parseFloat(raw);
       value = style?.date ? serialDate(n, book.date1904) : n;
     } else if (type === 's') value = book.strings[Number(raw)] ?? null;
-    else if (type === 'str') value = decodeText(raw);
+    else if (type === 'str') value = decodeCharacters(raw);
     else if (type === 'b') value = parseInt(raw, 10) !== 0;
     else if (type === 'e') error = decodeXml(raw);
     else if (type === 'd') value = isoDate(decodeXml(raw));

@@ -1,6 +1,6 @@
-// The little XML an .xlsx reader needs: attributes of a start tag, entity decoding, and the
-// text of the <t> runs of a string item. Hand-written because a full parser builds far more
-// than a read of cell values needs.
+// The little XML the Office Open XML readers need (.xlsx cells, .docx paragraphs): attributes of
+// a start tag, entity decoding, and the text of the <t> runs of a string item. Hand-written
+// because a full parser builds far more than a read of cell values needs.
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -15,7 +15,7 @@ export function decodeXml(text: string): string {
 }
 
 /** Character data: line ends normalised as an XML parser does (CR LF and CR to LF), then decoded. */
-export function decodeText(text: string): string {
+export function decodeCharacters(text: string): string {
   return decodeXml(text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n'));
 }
 
@@ -89,5 +89,5 @@ export function stringItemText(body: string): string {
   if (text.indexOf('<rPh') >= 0) text = text.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const t of elements(text, 't')) out += t.body;
-  return decodeEscapes(decodeText(out));
+  return decodeEscapes(decodeCharacters(out));
 }
