@@ -16,6 +16,9 @@ const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
 });
 const optionalAmount = amount.optional().transform((v) => v ?? ZERO);
 
+/** An item that splits its basic spending into personnel and public funds. */
+const isSplit = (item: { personnel?: Cents; public?: Cents }) => item.personnel !== undefined || item.public !== undefined;
+
 const Item = z
   .object({
     code: z.string().regex(/^\d{7}$/),
@@ -28,12 +31,11 @@ const Item = z
   })
   .strict()
   .transform((item, ctx) => {
-    const split = item.personnel !== undefined || item.public !== undefined;
     const parts = ((item.personnel ?? ZERO) + (item.public ?? ZERO)) as Cents;
-    if (split && item.basic !== undefined && item.basic !== parts) {
+    if (isSplit(item) && item.basic !== undefined && item.basic !== parts) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['basic'], message: `基本支出 ${item.basic / 100} 不等于人员经费与公用经费之和 ${parts / 100}` });
     }
-    return { ...item, basic: split ? parts : (item.basic ?? ZERO), split };
+    return { ...item, basic: isSplit(item) ? parts : (item.basic ?? ZERO) };
   });
 
 const Sangong = z
@@ -63,7 +65,7 @@ type Item = Ledger['items'][number];
 
 /** 项 of the general budget whose basic spending is not split into personnel and public funds. */
 export function unsplitBasic(ledger: Ledger): Item[] {
-  return ledger.items.filter((i) => i.fund === 'gpb' && i.basic !== ZERO && !i.split);
+  return ledger.items.filter((i) => i.fund === 'gpb' && i.basic !== ZERO && !isSplit(i));
 }
 
 const total = (i: Item) => (i.basic + i.project) as Cents;
