@@ -44,9 +44,10 @@ export interface EditPlan {
 
 /** Changes in reading order: by row, then column. */
 export function sortChanges(changes: Change[]): Change[] {
-  const keyed = changes.map((c, i) => {
+  // keys worked out once per change, not once per comparison (the sort is stable)
+  const keyed = changes.map((c) => {
     const { row, col } = parseAddress(c.cell);
-    return { c, key: row * 100000 + col, i };
+    return { c, key: row * 100000 + col };
   });
-  return keyed.sort((a, b) => a.key - b.key || a.i - b.i).map((k) => k.c);
+  return keyed.sort((a, b) => a.key - b.key).map((k) => k.c);
 }

@@ -61,7 +61,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     seen.set(code, r.row);
     valid.add(code);
     if (!catalog.has(code)) {
-      const near = catalog.remember(`near:${code}`, () => suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，'));
+      const near = suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，');
       flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
     }
   }

@@ -78,8 +78,9 @@ export function checkWorkbook(input: CheckInput): Report {
     const { row, col } = parseAddress(f.cell);
     return row * 1000 + col;
   };
-  const keyed = findings.map((f, i) => ({ f, sheet: sheetOrder.get(f.sheet ?? '') ?? 999, position: position(f), severity: SEVERITY_ORDER[f.severity], i }));
-  keyed.sort((a, b) => a.sheet - b.sheet || a.position - b.position || a.severity - b.severity || a.i - b.i);
+  // keys worked out once per finding, not once per comparison (the sort is stable)
+  const keyed = findings.map((f) => ({ f, sheet: sheetOrder.get(f.sheet ?? '') ?? 999, position: position(f), severity: SEVERITY_ORDER[f.severity] }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.position - b.position || a.severity - b.severity);
   const sorted = keyed.map((k) => k.f);
   return {
     file: input.file,
