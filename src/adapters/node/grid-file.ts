@@ -6,7 +6,7 @@ import { RESULTS_SHEET } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readXlsxGrid, XlsxError } from '../xlsx/read-xlsx';
-import { LIMITS, PACKAGE_MESSAGES } from './inspect';
+import { LIMITS, PACKAGE_MESSAGES, refuseNonWorkbook } from './inspect';
 import { sniffFormat } from './sniff';
 import { Zip, ZipError } from './zip';
 
@@ -21,10 +21,7 @@ export function readFileBytes(file: string): Buffer {
 export function readGrid(file: string, bytes: Buffer): WorkbookGrid {
   try {
     const zip = new Zip(bytes, LIMITS.inflatedBytes);
-    const names = zip.names();
-    if (!zip.has('[Content_Types].xml') || !names.some((n) => n.startsWith('xl/'))) {
-      throw new UserError(PACKAGE_MESSAGES.notWorkbook(file, names.some((n) => n.startsWith('word/'))));
-    }
+    refuseNonWorkbook(file, zip.names());
     if (zip.declaredSize() > LIMITS.inflatedBytes) throw new UserError(PACKAGE_MESSAGES.bomb(file));
     return readXlsxGrid(zip, { maxRows: LIMITS.rows, skipSheet: (name) => name === RESULTS_SHEET });
   } catch (e) {

@@ -21,6 +21,13 @@ export const PACKAGE_MESSAGES = {
   damaged: (name: string, detail: string) => `无法打开 ${name}：压缩内容已损坏（${detail}）。`,
 };
 
+/** Refuses a zip that holds no workbook (naming a Word document for what it is). */
+export function refuseNonWorkbook(name: string, parts: string[]): void {
+  if (!parts.includes('[Content_Types].xml') || !parts.some((p) => p.startsWith('xl/'))) {
+    throw new UserError(PACKAGE_MESSAGES.notWorkbook(name, parts.some((p) => p.startsWith('word/'))));
+  }
+}
+
 async function countEntry(file: JSZip.JSZipObject, budget: { left: number }, onChunk?: (text: string) => boolean): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const stream = file.nodeStream('nodebuffer');
@@ -54,10 +61,7 @@ export async function inspectXlsx(name: string, bytes: Buffer): Promise<void> {
   } catch (e) {
     throw new UserError(PACKAGE_MESSAGES.corrupt(name, (e as Error).message));
   }
-  if (!zip.file('[Content_Types].xml') || !Object.keys(zip.files).some((f) => f.startsWith('xl/'))) {
-    const isDocx = Object.keys(zip.files).some((f) => f.startsWith('word/'));
-    throw new UserError(PACKAGE_MESSAGES.notWorkbook(name, isDocx));
-  }
+  refuseNonWorkbook(name, Object.keys(zip.files));
   const budget = { left: LIMITS.inflatedBytes };
   for (const [path, file] of Object.entries(zip.files)) {
     if (file.dir) continue;

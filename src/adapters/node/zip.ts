@@ -49,10 +49,6 @@ export class Zip {
     return [...this.entries.keys()];
   }
 
-  has(name: string): boolean {
-    return this.entries.has(name);
-  }
-
   /** The sizes the directory declares, summed: refuse a bomb before inflating anything. */
   declaredSize(): number {
     let n = 0;
