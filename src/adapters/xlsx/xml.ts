@@ -57,7 +57,7 @@ export function endsName(code: number): boolean {
 }
 
 /** Start tags of one element name in a piece of XML, each with the text up to its end tag. */
-export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ tag: string; body: string; end: number }> {
+export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<{ tag: string; body: string }> {
   const open = `<${name}`;
   const close = `</${name}>`;
   let at = from;
@@ -72,13 +72,13 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
     if (gt < 0) return;
     const tag = xml.slice(at, gt + 1);
     if (xml.charCodeAt(gt - 1) === 47) {
-      yield { tag, body: '', end: gt + 1 };
+      yield { tag, body: '' };
       at = gt + 1;
       continue;
     }
     const endAt = xml.indexOf(close, gt);
     const stop = endAt < 0 ? to : endAt;
-    yield { tag, body: xml.slice(gt + 1, stop), end: stop + close.length };
+    yield { tag, body: xml.slice(gt + 1, stop) };
     at = stop + close.length;
   }
 }

@@ -68,7 +68,8 @@ export class Book {
   /** The column key "*" means the amount column of the row's own block (side-by-side tables);
    * a row whose amount stands in another block's column is read there. */
   columnKey(table: RecognizedTable, row: RecognizedRow, col: string): string | undefined {
-    const amounts = (b: number) => this.amountKeys(table.spec)[b] ?? this.amountKeys(table.spec)[0];
+    const keys = this.amountKeys(table.spec);
+    const amounts = (b: number) => keys[b] ?? keys[0];
     const key = col === '*' ? amounts(row.block)[0] : col;
     if (row.amountBlock === undefined || key === undefined) return key;
     const i = amounts(row.block).indexOf(key);
