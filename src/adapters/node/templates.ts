@@ -11,10 +11,13 @@ import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
 
 /** The project's templates/ folder, found from this file whether run from src or dist. */
+let foundTemplates: string | undefined;
+
 export function templatesDir(): string {
+  if (foundTemplates) return foundTemplates;
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'templates', 'tables');
-    if (fs.existsSync(candidate)) return path.join(dir, 'templates');
+    if (fs.existsSync(candidate)) return (foundTemplates = path.join(dir, 'templates'));
   }
   throw new Error('找不到 templates 目录');
 }
