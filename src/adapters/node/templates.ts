@@ -10,9 +10,9 @@ import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
 
-/** The project's templates/ folder, found from this file whether run from src or dist. */
 let foundTemplates: string | undefined;
 
+/** The project's templates/ folder, found from this file whether run from src or dist (once). */
 export function templatesDir(): string {
   if (foundTemplates) return foundTemplates;
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
