@@ -1,6 +1,7 @@
 // A workbook as the core sees it: sheets of cells with values, formulas and formats, read by
 // a host adapter (exceljs for files, Office.js in Excel). Nothing here knows about either.
 import { address } from './a1';
+import { BoundedMemo } from './memo';
 
 export type CellValue = string | number | boolean | null;
 
@@ -51,7 +52,8 @@ export function textAt(grid: Grid, row: number, col: number): string {
 }
 
 /** Header-style text: no spaces of any width, NFKC (full-width punctuation folded). */
-const squashed = new Map<string, string>();
+const squashed = new BoundedMemo<string>(100_000);
+const squashText = (text: string) => text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
 
 export function squash(text: string): string {
   // printable ASCII without spaces (numbers, codes) is already what NFKC would give
@@ -61,13 +63,7 @@ export function squash(text: string): string {
     plain = c > 0x20 && c < 0x7f;
   }
   if (plain) return text;
-  let out = squashed.get(text);
-  if (out === undefined) {
-    out = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-    if (squashed.size > 100_000) squashed.clear();
-    squashed.set(text, out);
-  }
-  return out;
+  return squashed.get(text, squashText);
 }
 
 export function a1(row: number, col: number): string {

@@ -1,5 +1,6 @@
 // A resolved catalog for one classification and year: lookup by code, children, classes.
 import type { CatalogEntry } from '../codes';
+import { BoundedMemo } from '../memo';
 import { CatalogFile, type Classification } from './schema';
 
 export interface ResolvedEntry extends CatalogEntry {
@@ -30,15 +31,11 @@ export class Catalog {
     return this.sorted;
   }
   private readonly byLength = new Map<number, ResolvedEntry[]>();
-  private readonly memo = new Map<string, unknown>();
+  private readonly memo = new BoundedMemo<unknown>(20_000);
 
   /** A result derived from the catalog alone, kept (up to a bound) for the next time it is asked. */
   remember<T>(key: string, compute: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    if (this.memo.size >= 20_000) this.memo.clear();
-    const value = compute();
-    this.memo.set(key, value);
-    return value;
+    return this.memo.get(key, compute) as T;
   }
 
   /** The entries whose code has this many digits, in code order. */

@@ -5,6 +5,7 @@
 import { address, parseAddress } from '../a1';
 import type { CatalogEntry } from '../codes';
 import { type Grid, getCell, squash, textAt, type WorkbookGrid } from '../grid';
+import { BoundedMemo } from '../memo';
 import type { Unit } from '../money';
 import type { ColumnSpec, TableSpec } from '../spec/schema';
 import type { Catalog } from '../catalog/catalog';
@@ -83,16 +84,10 @@ function titleMatch(text: string, specs: TableSpec[], grid?: Grid, row?: number)
 }
 
 /** Label text compared without spaces, ordinal prefixes, markup or width differences. */
-const normalizedLabels = new Map<string, string>();
+const normalizedLabels = new BoundedMemo<string>(50_000);
 
 export function normalizeLabel(text: string): string {
-  let out = normalizedLabels.get(text);
-  if (out === undefined) {
-    out = normalizeLabelText(text);
-    if (normalizedLabels.size > 50_000) normalizedLabels.clear();
-    normalizedLabels.set(text, out);
-  }
-  return out;
+  return normalizedLabels.get(text, normalizeLabelText);
 }
 
 function normalizeLabelText(text: string): string {
