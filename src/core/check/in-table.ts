@@ -53,6 +53,20 @@ export function compareSum(
   });
 }
 
+type Ref = { key: string; sign: 1 | -1 };
+
+/** The terms of a sum row as the table has them: a term whose row is absent is replaced by the
+ * terms it is the sum of, if the spec says so; else it counts as nothing. */
+function expandAbsent(refs: Ref[], table: RecognizedTable, sums: Map<string, readonly string[]>, depth = 0): Ref[] {
+  return refs.flatMap((r) => {
+    if (table.rows.some((x) => x.key === r.key)) return [r];
+    const parts = sums.get(r.key);
+    if (!parts || depth > 4) return [];
+    const sub = parts.map((p) => ({ key: p.replace(/^-/, ''), sign: ((p.startsWith('-') ? -1 : 1) * r.sign) as 1 | -1 }));
+    return expandAbsent(sub, table, sums, depth + 1);
+  });
+}
+
 export function checkTable(book: Book, table: RecognizedTable): Finding[] {
   const findings: Finding[] = [];
   const spec = table.spec;
@@ -125,6 +139,7 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
 
   // fixed sum rows: 本年收入合计, 收入总计, 人员经费合计, 301 = Σ 301xx …
   if (isFixed) {
+    const sums = new Map(spec.blocks.flatMap((bl) => (bl.rows.kind === 'fixed' ? bl.rows.rows.flatMap((e) => ('key' in e && e.sum ? [[e.key, e.sum] as const] : [])) : [])));
     spec.blocks.forEach((block, b) => {
       if (block.rows.kind !== 'fixed') return;
       const entries = block.rows.rows;
@@ -138,9 +153,11 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
         else if (e.sumOf === 'inserted') refs = table.rows.filter((r) => r.key.startsWith('class.') && r.block === b).map((r) => ({ key: r.key, sign: 1 }));
         else if (e.code?.length === 3) refs = [...fixedCodes].filter((c) => c.length === 5 && c.startsWith(e.code!)).map((key) => ({ key, sign: 1 }));
         if (!refs || refs.length === 0) continue;
+        // a layout that leaves out a subtotal (收入总计 straight under the sources, with no 本年收入合计)
+        // adds the subtotal's own terms instead
+        const present = expandAbsent(refs, table, sums);
         for (const col of block.columns.filter((c) => c.role === 'amount' && table.columns.has(c.key))) {
           const stated = book.value(table, row.key, col.key)!;
-          const present = refs.filter((r) => table.rows.some((x) => x.key === r.key));
           // a row of another block (公开06's 公用经费合计 adds 307/310/399 from the third block) counts in its own amount column
           const sameBlock = (key: string) => table.rows.find((x) => x.key === key)!.block === b;
           const terms = present.flatMap((r) => {

@@ -5,6 +5,8 @@ import { parseAddress } from '../a1';
 import { type Cents, tryParseAmount, type Unit } from '../money';
 import { type Grid, getCell, squash, textAt } from '../grid';
 import type { TableSpec } from '../spec/schema';
+import { specsForTitle } from './concepts';
+import { matchColumns } from './columns';
 
 export interface AmountCell {
   cents: Cents | null;
@@ -48,10 +50,18 @@ export interface CodeTable {
   bodyRows: [number, number];
   totalRow: number | null;
   rows: CodeRow[];
+  /** Rows left over from a template ("…" in the code and name cells). */
+  leftovers: number[];
 }
 
-const CODE_HEADER = /^(支出)?(功能|经济)?(分类)?(科目)?(编码|代码|编号)$/;
-const NAME_HEADER = /^(支出)?(功能|经济)?(分类)?(科目)?名称$|^项目$/;
+/** 科目编码, 功能分类科目编码, 部门预算经济分类科目编码, 科目代码 … (not 单位编码). */
+const CODE_HEADER = /^(?!.*单位)(.{0,12}(分类|科目))?(编码|代码|编号)$/;
+/** 科目名称, 经济分类科目名称, 部门经济分类科目名称, 项目 … (not 单位名称). */
+const NAME_HEADER = /^(?!.*单位)(.{0,12}(分类|科目))?名称$|^项目$/;
+/** A code and a name in one cell: "[30201]办公费", "30201 办公费", "2010301　行政运行", "2010301##行政运行". */
+const CODE_AND_NAME = /^[[［【(（]?(\d{3}(?:\d{2}){0,2})[\]］】)）]?(?:\s|\u3000|#|:|：|-|－|、|\.)*([\u4e00-\u9fff“（(].*)$/;
+/** A row left over from a template: only ellipses or dots in its code and name cells. */
+const LEFTOVER = /^[…⋯\.。·\s]+$/;
 const TOTAL_NAMES = new Set(['合计', '总计', '本年支出合计', '本年收入合计']);
 const NOTE_ROW = /^(注|备注|说明|填报说明)[:：\d.、]/;
 const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件/;
@@ -100,6 +110,18 @@ function endsBody(grid: Grid, row: number): boolean {
     if (t && (CODE_HEADER.test(t) || TITLE_ROW.test(t))) return true;
   }
   return NOTE_ROW.test(firstText);
+}
+
+/** After a gap of blank rows: whether the next written row still belongs to the table (a
+ * total row, or a row with a code). */
+function resumesAfterGap(grid: Grid, from: number, h: HeaderFind): boolean {
+  for (let r = from; r <= Math.min(grid.rowCount, from + 20); r++) {
+    if (isEmptyRow(grid, r)) continue;
+    if (endsBody(grid, r)) return false;
+    const texts = [...h.codeCols, h.nameCol].map((c) => squash(textAt(grid, r, c)));
+    return texts.some((t) => TOTAL_NAMES.has(t)) || texts.some((t) => /^\d{3,7}$/.test(t)) || CODE_AND_NAME.test(texts[texts.length - 1]);
+  }
+  return false;
 }
 
 function isEmptyRow(grid: Grid, row: number): boolean {
@@ -198,26 +220,7 @@ function titleAbove(grid: Grid, headerTop: number): { title: string | null; unit
 
 export function matchSpec(title: string | null, specs: TableSpec[], kind?: TableSpec['kind']): TableSpec | null {
   if (!title) return null;
-  const t = squash(title).replace(/^表[一二三四五六七八九十]+、/, '').replace(/^\d+[.、]/, '');
-  const candidates = specs.filter((s) => !kind || s.kind === kind);
-  const names = (s: TableSpec) => [s.title, ...s.aliases].map(squash);
-  return (
-    candidates.find((s) => names(s).some((n) => n === t)) ??
-    candidates.find((s) => names(s).some((n) => t.endsWith(n))) ??
-    candidates.find((s) => names(s).some((n) => t.includes(n))) ??
-    null
-  );
-}
-
-function specColumnFor(spec: TableSpec | null, header: string[]): string | null {
-  if (!spec) return null;
-  const leaf = squash(header[header.length - 1] ?? '');
-  const cols = spec.blocks.flatMap((b) => b.columns).filter((c) => c.role === 'amount');
-  const hit =
-    cols.find((c) => squash(c.header[c.header.length - 1]) === leaf && c.header.length === header.length) ??
-    cols.find((c) => squash(c.header[c.header.length - 1]) === leaf) ??
-    cols.find((c) => c.meaning && squash(c.meaning) === leaf);
-  return hit?.key ?? null;
+  return specsForTitle(title, specs.filter((s) => !kind || s.kind === kind))[0]?.spec ?? null;
 }
 
 function composeCode(layout: 'single' | 'split' | 'names', parts: string[], context: { lei: string; kuan: string }): { code: string | null; text: string } {
@@ -242,7 +245,11 @@ function composeCode(layout: 'single' | 'split' | 'names', parts: string[], cont
   return { code: null, text: '' };
 }
 
-/** Every code table on the sheet, top to bottom. */
+function yearOf(title: string | null): number | null {
+  const m = title ? /((?:19|20)\d{2})年/.exec(title) : null;
+  return m ? Number(m[1]) : null;
+}
+
 /** Finds the code of a subject printed by name only, under the 类/款 last seen. */
 export type NameResolver = (name: string, context: { lei: string; kuan: string }) => string | null;
 
@@ -263,7 +270,7 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       let r = bottom + 1;
       while (r <= grid.rowCount) {
         const texts = rowTexts(grid, r);
-        if (texts.some((t) => t === '栏次') || (texts.filter(Boolean).length > 0 && texts.filter(Boolean).every((t) => /^(\d{1,2}|\*\*)$/.test(t)) && !texts.some((t) => t.length >= 3))) {
+        if (texts.some((t) => t === '栏次' || t === '行次') || (texts.filter(Boolean).length > 0 && texts.filter(Boolean).every((t) => /^(\d{1,2}|\*\*)$/.test(t)) && !texts.some((t) => t.length >= 3))) {
           r++;
           continue;
         }
@@ -293,40 +300,66 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
         const t = shownText(grid, masters, r, c);
         if (t && t !== '栏次' && header[header.length - 1] !== t && !/^\d{1,2}$/.test(t)) header.push(t);
       }
-      if (header.length) amountCols.push({ col: c, header, key: specColumnFor(spec, header) });
+      if (header.length) amountCols.push({ col: c, header, key: null });
       else break;
     }
+    if (spec) {
+      const candidates = spec.blocks.flatMap((b) => b.columns).filter((c) => c.role === 'amount').map((c) => ({ key: c.key, spec: c }));
+      const matched = matchColumns(amountCols.map((a) => ({ col: a.col, path: a.header })), candidates, yearOf(title));
+      for (const [key, { col }] of matched) amountCols.find((a) => a.col === col)!.key = key;
+    }
 
-    // body rows until a note row, another table's header, or three empty rows in a row
+    // body rows until a note row, another table's header, or a gap of blank rows that no
+    // total or code row follows
     const rows: CodeRow[] = [];
+    const leftovers: number[] = [];
     const context = { lei: '', kuan: '' };
     let empty = 0;
     let r = bodyTop;
     let last = bodyTop - 1;
     for (; r <= grid.rowCount; r++) {
       if (isEmptyRow(grid, r)) {
-        if (++empty >= 3) break;
+        if (++empty >= 3 && !resumesAfterGap(grid, r + 1, h)) break;
         continue;
       }
       empty = 0;
       if (endsBody(grid, r)) break;
-      const name = textAt(grid, r, h.nameCol);
+      let name = textAt(grid, r, h.nameCol);
       const parts = h.codeCols.map((c) => textAt(grid, r, c));
-      const resolved = h.layout === 'names' && resolveName && !TOTAL_NAMES.has(squash(name)) && name ? resolveName(squash(name), context) : null;
-      const { code, text } = h.layout === 'names' ? { code: resolved, text: resolved ?? '' } : composeCode(h.layout, parts, context);
-      if (h.layout === 'names' && resolved) {
-        if (resolved.length === 3) context.lei = resolved;
-        if (resolved.length === 5) context.kuan = resolved;
-      }
       const amounts = new Map<number, AmountCell>();
       for (const a of amountCols) amounts.set(a.col, readAmount(grid, r, a.col));
-      const isTotal = !code && (TOTAL_NAMES.has(squash(name)) || h.codeCols.some((c) => TOTAL_NAMES.has(squash(textAt(grid, r, c)))));
+      last = r;
+      const written = [...parts, name].filter(Boolean);
+      if (written.length > 0 && written.every((t) => LEFTOVER.test(t))) {
+        leftovers.push(r);
+        rows.push({ row: r, kind: 'other', code: null, codeText: written.join(' '), name, amounts });
+        continue;
+      }
+      if ([name, ...parts].some((t) => TOTAL_NAMES.has(squash(t)))) {
+        rows.push({ row: r, kind: 'total', code: null, codeText: '', name: [name, ...parts].find((t) => TOTAL_NAMES.has(squash(t)))!, amounts });
+        continue;
+      }
+      // a code written inside the name cell (or the code cell holding both)
+      const joined = !parts.some(Boolean) ? CODE_AND_NAME.exec(name) : h.layout === 'single' && !name ? CODE_AND_NAME.exec(parts[0]) : null;
+      let code: string | null;
+      let text: string;
+      if (joined) {
+        code = joined[1];
+        text = joined[1];
+        name = joined[2].trim();
+        if (code.length === 3) context.lei = code;
+        if (code.length === 5) context.kuan = code;
+      } else if (h.layout === 'names') {
+        code = resolveName && name ? resolveName(squash(name), context) : null;
+        text = code ?? '';
+        if (code?.length === 3) context.lei = code;
+        if (code?.length === 5) context.kuan = code;
+      } else ({ code, text } = composeCode(h.layout, parts, context));
       let hasAmounts = false;
       for (const a of amounts.values()) if (a.cents !== null || a.text !== '') hasAmounts = true;
       // a sentence in the code column with no amounts is a note (本表为空表…), not a code
-      const isNote = !(code && /^\d+$/.test(code)) && !isTotal && text.length > 8 && !hasAmounts;
-      rows.push({ row: r, kind: isTotal ? 'total' : isNote ? 'other' : code || text ? 'code' : 'other', code: isNote ? null : code ?? (text ? text : null), codeText: text, name, amounts });
-      last = r;
+      const isNote = !(code && /^\d+$/.test(code)) && text.length > 8 && !hasAmounts;
+      rows.push({ row: r, kind: isNote ? 'other' : code || text ? 'code' : 'other', code: isNote ? null : code ?? (text ? text : null), codeText: text, name, amounts });
     }
     if (rows.length > 0 || amountCols.length > 0) {
       tables.push({
@@ -343,6 +376,7 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
         bodyRows: [bodyTop, Math.max(last, bodyTop - 1)],
         totalRow: rows.find((x) => x.kind === 'total')?.row ?? null,
         rows,
+        leftovers,
       });
     }
     from = Math.max(r, h.row + 1);

@@ -11,6 +11,8 @@ import type { ColumnSpec, TableSpec } from '../spec/schema';
 import type { Catalog } from '../catalog/catalog';
 import { normalizeName } from '../catalog/lookup';
 import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, unitOf } from './code-table';
+import { readTitle, specsForTitle } from './concepts';
+import { leafMeaning, matchColumns, type SheetColumn } from './columns';
 import { detectYear } from './year';
 
 export interface Value extends AmountCell {
@@ -62,24 +64,19 @@ export interface Recognition {
   unrecognised: { sheet: string; cell: string | null; message: string }[];
 }
 
-const PREFIX = /^(附件\d*[:：]?)?(表[一二三四五六七八九十]+[、.]?|部门公开表\d+|公开\d+表|\d+[.、])?(\d{4}年度?)?/;
-
-/** The spec a title cell names, with the length of the name matched (longer is surer). Two
- * layouts published under one title (收入总表 by unit or by source) are told apart by which
- * spec's column headers stand in the rows under the title. */
+/** The spec a title cell names, scored by how specific the match is. Two layouts published
+ * under one title (收入总表 by unit or by source) are told apart by which spec's column headers
+ * stand in the rows under the title. */
 function titleMatch(text: string, specs: TableSpec[], grid?: Grid, row?: number): { spec: TableSpec; score: number } | null {
-  const t = squash(text).replace(/<\/?b>/g, '').replace(PREFIX, '').replace(/[（(][^）)]*[）)]$/, '');
-  if (t.length < 3 || t.length > 40) return null;
-  const scored = specs
-    .map((spec) => ({ spec, score: Math.max(0, ...[spec.title, ...spec.aliases].map(squash).map((name) => (t === name ? 1000 + name.length : t.endsWith(name) ? 500 + name.length : 0))) }))
-    .filter((x) => x.score > 0);
+  const scored = specsForTitle(text, specs);
   if (scored.length === 0) return null;
-  const top = Math.max(...scored.map((x) => x.score));
+  const top = scored[0].score;
   const tied = scored.filter((x) => x.score === top);
   if (tied.length === 1 || !grid || row === undefined) return tied[0];
   const below = new Set<string>();
-  for (let r = row + 1; r <= row + 6; r++) for (const cell of grid.rows.get(r)?.values() ?? []) if (typeof cell.value === 'string') below.add(squash(cell.value));
-  const fit = (spec: TableSpec) => new Set(spec.blocks.flatMap((b) => b.columns.flatMap((c) => c.header.map(squash))).filter((h) => below.has(h))).size;
+  for (let r = row + 1; r <= row + 8; r++) for (const cell of grid.rows.get(r)?.values() ?? []) if (typeof cell.value === 'string') below.add(squash(cell.value));
+  const seen = new Set([...below].map(leafMeaning));
+  const fit = (spec: TableSpec) => new Set(spec.blocks.flatMap((b) => b.columns.map((c) => leafMeaning(c.header[c.header.length - 1]))).filter((h) => seen.has(h))).size;
   return tied.reduce((a, b) => (fit(b.spec) > fit(a.spec) ? b : a));
 }
 
@@ -94,11 +91,13 @@ function normalizeLabelText(text: string): string {
   return squash(text)
     .replace(/<\/?b>/g, '')
     .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．])/, '')
-    .replace(/^\d+[.、．]/, '')
+    .replace(/^(\d+[.、．]|[（(]\d+[)）])/, '')
     .replace(/[“”"]/g, '');
 }
 
 const looseLabel = (t: string) => normalizeLabel(t).replace(/财政|拨款|预算/g, '');
+/** Without the words a side's rows all share (收入, 资金): "1、一般公共预算" is 一般公共预算拨款收入. */
+const loosestLabel = (t: string) => looseLabel(t).replace(/^\d+[、.．]/, '').replace(/收入|资金|支出$/g, '');
 
 function regionGrid(grid: Grid, top: number, bottom: number): Grid {
   const rows = new Map([...grid.rows].filter(([r]) => r >= top && r <= bottom));
@@ -138,72 +137,61 @@ function specColumns(spec: TableSpec): SpecColumn[] {
   return spec.blocks.flatMap((b, block) => b.columns.map((c) => ({ spec: c, block })));
 }
 
-/** Maps sheet columns to spec columns by their header paths, left to right. */
+/** Maps sheet columns to spec columns by what their headers mean (see columns.ts). */
 function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, year: number | null): { columns: Map<string, number>; headers: Map<string, string[]> } {
   const m = masters(grid);
-  const paths: { col: number; path: string[] }[] = [];
+  const paths: SheetColumn[] = [];
   for (let c = 1; c <= grid.columnCount; c++) {
     const path: string[] = [];
     for (let r = top; r <= bottom; r++) {
       const t = squash(shown(grid, m, r, c));
-      if (t && t !== path[path.length - 1]) path.push(t);
+      if (t && t !== path[path.length - 1] && !/^(栏次|行次)$/.test(t)) path.push(t);
     }
     if (path.length) paths.push({ col: c, path });
   }
+  const matched = matchColumns(paths, specColumns(spec).map((c) => ({ key: c.spec.key, spec: c.spec })), year);
   const columns = new Map<string, number>();
   const headers = new Map<string, string[]>();
-  const candidates = specColumns(spec);
-  const used = new Set<number>();
-  const leafOf = (c: ColumnSpec) => squash(fillYear(c.header[c.header.length - 1], year));
-  const groupOf = (c: ColumnSpec) => (c.header.length > 1 ? squash(fillYear(c.header[0], year)) : null);
-  const firstLeaf = (b: number) => candidates.find((c) => c.block === b && c.spec.role === 'amount');
-  const blockCount = new Set(candidates.map((c) => c.block)).size;
-  const allBlocksPresent =
-    blockCount > 1 &&
-    [...new Set(candidates.map((c) => c.block))].every((b) => {
-      const leaf = firstLeaf(b) ? leafOf(firstLeaf(b)!.spec) : null;
-      const need = [...new Set(candidates.map((c) => c.block))].filter((x) => firstLeaf(x) && leafOf(firstLeaf(x)!.spec) === leaf).length;
-      return leaf !== null && paths.filter((p) => p.path[p.path.length - 1] === leaf).length >= need;
-    });
-  for (const strict of allBlocksPresent ? [false] : [true, false]) {
-    let from = 0;
-    for (const p of paths) {
-      if (used.has(p.col)) continue;
-      const leaf = p.path[p.path.length - 1];
-      for (let i = strict ? from : 0; i < candidates.length; i++) {
-        const c = candidates[i];
-        if (columns.has(c.spec.key) || leafOf(c.spec) !== leaf) continue;
-        const group = groupOf(c.spec);
-        if (strict && group && p.path.length > 1 && !p.path.includes(group)) continue;
-        columns.set(c.spec.key, p.col);
-        headers.set(c.spec.key, p.path);
-        used.add(p.col);
-        if (strict) from = i + 1;
-        break;
-      }
-    }
+  for (const [key, { col, path }] of matched) {
+    columns.set(key, col);
+    headers.set(key, path);
   }
   return { columns, headers };
 }
 
-function headerBand(grid: Grid, spec: TableSpec, from: number, to: number, year: number | null): [number, number] | null {
-  const leaves = new Set(specColumns(spec).flatMap((c) => c.spec.header.map((h) => squash(fillYear(h, year)))));
+/** A line above a table that is not its header: the unit, the department, a label. */
+const NOT_HEADER = /单位[:：]|部门[:：]|编制|^公开\d+表$|^部门公开表\d+$|^附件|^表[一二三四五六七八九十\d]+$/;
+
+/** The header rows: from the first row under the title that holds a word of the spec's headers
+ * and no numbers, down while rows do, and up over group rows (本年收入 | 本年支出) above it. */
+function headerBand(grid: Grid, spec: TableSpec, from: number, to: number): [number, number] | null {
+  const words = new Set(specColumns(spec).flatMap((c) => c.spec.header.map(leafMeaning)));
   const m = masters(grid);
+  const texts = (r: number) => {
+    const out: string[] = [];
+    for (let c = 1; c <= grid.columnCount; c++) {
+      const t = shown(grid, m, r, c);
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  const hasNumbers = (r: number) => [...(grid.rows.get(r)?.values() ?? [])].some((cell) => typeof cell.value === 'number');
   let first = 0;
   let last = 0;
-  for (let r = from; r <= Math.min(to, from + 10); r++) {
-    let hits = 0;
-    let numbers = 0;
-    for (let c = 1; c <= grid.columnCount; c++) {
-      if (leaves.has(squash(shown(grid, m, r, c)))) hits++;
-      if (typeof getCell(grid, r, c)?.value === 'number') numbers++;
-    }
-    if (hits >= 1 && numbers === 0) {
+  for (let r = from; r <= Math.min(to, from + 12); r++) {
+    const hits = texts(r).filter((t) => words.has(leafMeaning(t))).length;
+    if (hits >= 1 && !hasNumbers(r)) {
       if (!first) first = r;
       last = r;
     } else if (first) break;
   }
-  return first ? [first, last] : null;
+  if (!first) return null;
+  while (first - 1 >= from && !hasNumbers(first - 1)) {
+    const above = texts(first - 1);
+    if (above.length === 0 || above.some((t) => NOT_HEADER.test(squash(t)) || unitOf(t))) break;
+    first--;
+  }
+  return [first, last];
 }
 
 /** Rows of a fixed-row table: each block's label column, matched to the spec's labels. */
@@ -220,15 +208,23 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
     const codeSheetCol = codeCol ? columns.get(codeCol.key) : undefined;
     const entries = block.rows.rows.flatMap((e) => ('key' in e ? [e] : []));
     const insertsClasses = block.rows.rows.some((e) => 'insert' in e);
+    let lastIndex = -1;
     for (let r = body[0]; r <= body[1]; r++) {
       const label = textAt(grid, r, col);
       const code = codeSheetCol ? textAt(grid, r, codeSheetCol).replace(/\s+/g, '') : '';
       if (!label && !code) continue;
       const norm = normalizeLabel(label);
+      // the most exact reading first; among equally good, the first unused row after the last
+      // one matched (一般公共预算 under 本年收入 before the one under 上年结转)
+      const free = entries.filter((e) => !seen.has(e.key));
+      const ordered = [...free.filter((e) => entries.indexOf(e) > lastIndex), ...free.filter((e) => entries.indexOf(e) <= lastIndex)];
+      const names = (e: (typeof entries)[number]) => [e.label, ...(e.aliases ?? [])];
       let hit =
         (code && entries.find((e) => e.code === code)) ||
-        entries.find((e) => normalizeLabel(e.label) === norm || e.aliases?.some((a) => normalizeLabel(a) === norm)) ||
-        entries.find((e) => looseLabel(e.label) === looseLabel(label));
+        ordered.find((e) => names(e).some((n) => normalizeLabel(n) === norm)) ||
+        ordered.find((e) => names(e).some((n) => looseLabel(n) === looseLabel(label))) ||
+        (loosestLabel(label) ? ordered.find((e) => names(e).some((n) => loosestLabel(n) === loosestLabel(label))) : undefined);
+      if (hit) lastIndex = entries.indexOf(hit);
       let key = hit ? hit.key : null;
       let kind: RecognizedRow['kind'] = hit && (hit.sum || hit.sumOf) ? 'sum' : 'detail';
       let rowCode = hit?.code ?? null;
@@ -360,7 +356,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
     }
   }
   const votes = { budget: 0, final: 0 };
-  for (const t of titles) votes[t.spec.kind] += t.score > 1000 ? 2 : 1;
+  for (const t of titles) votes[t.spec.kind] += readTitle(t.text).kind ? 2 : 1;
   const kind = votes.budget || votes.final ? (votes.final > votes.budget ? 'final' : 'budget') : null;
   // re-match with the specs of the winning kind only, then one table per title
   const ofKind = options.specs.filter((s) => !kind || s.kind === kind);
@@ -432,7 +428,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
         found.push(table);
         return;
       }
-      const band = headerBand(region, spec, t.row + 1, bottom, year);
+      const band = headerBand(region, spec, t.row + 1, bottom);
       if (!band) {
         unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头` });
         return;

@@ -1,6 +1,7 @@
 // The disclosure tables as data. Every table spec in templates/tables/*.json is checked
 // against these schemas; the program uses only the types inferred here.
 import { z } from 'zod';
+import { concepts } from '../recognize/concepts';
 
 const key = z.string().regex(/^[A-Za-z0-9_.-]+$/, '键名只能用字母、数字、下划线、点和连字符');
 
@@ -135,8 +136,11 @@ export const TableSpec = z
     /** Short sheet name prefix: 预算05表, 公开05表. */
     sheetPrefix: z.string(),
     unit: z.enum(['元', '万元']),
-    /** Other titles this table is published under (表六、一般公共预算支出情况表 …), for recognition. */
-    aliases: z.array(z.string()).default([]),
+    /** What the table's title names, as concepts (see recognize/concepts.ts): every concept in
+     * `requires` must be named, and nothing outside `requires` and `allows`. */
+    signature: z
+      .object({ requires: z.array(z.enum(concepts)).min(1), allows: z.array(z.enum(concepts)).default([]) })
+      .strict(),
     /** A 栏次 row under the headers numbering the amount columns. */
     columnNumbers: z.boolean().default(false),
     options: z.array(OptionSpec).default([]),
