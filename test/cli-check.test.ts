@@ -24,9 +24,19 @@ describe('gongkai check', () => {
     const r = await run(['check', file, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(Object.keys(report)).toEqual(['file', 'kind', 'year', 'department', 'tables', 'findings']);
+    expect(Object.keys(report)).toEqual(['file', 'kind', 'year', 'department', 'tables', 'otherSheets', 'findings']);
     expect(report).toMatchObject({ file, kind: 'budget', year: 2025, department: '示例县示例局' });
-    expect(report.tables[4]).toEqual({ id: 'budget.05', title: '一般公共预算支出表', sheet: '预算05表 一般公共预算支出表', range: expect.any(String), unit: '万元' });
+    expect(report.tables[4]).toEqual({ id: 'budget.05', title: '一般公共预算支出表', sheet: '预算05表 一般公共预算支出表', range: expect.any(String), unit: '万元', how: expect.any(Object) });
+    // how it was recognised: the title's concepts and every amount column with its header
+    expect(report.tables[4].how).toEqual({
+      concepts: ['一般公共预算', '支出'],
+      columns: [
+        { key: 'total', cell: 'C4', header: '2025年预算数/合计' },
+        { key: 'basic', cell: 'D4', header: '2025年预算数/基本支出' },
+        { key: 'project', cell: 'E4', header: '2025年预算数/项目支出' },
+      ],
+      rows: expect.any(Number),
+    });
     const f = report.findings.find((x: { rule: string }) => x.rule === 'x.t05.t06.basic');
     expect(f).toEqual({
       rule: 'x.t05.t06.basic',

@@ -1,9 +1,11 @@
 // The whole check of one workbook: recognise the tables, run every rule, and return the report.
-import { parseAddress } from '../a1';
+import { address, parseAddress } from '../a1';
 import type { Catalog } from '../catalog/catalog';
 import type { Classification } from '../catalog/schema';
-import type { WorkbookGrid } from '../grid';
-import { recognize } from '../recognize/tables';
+import { squash, type WorkbookGrid } from '../grid';
+import { CONCEPT_NAMES, readTitle } from '../recognize/concepts';
+import { SHEET_KIND_NAMES } from '../recognize/sheets';
+import { recognize, type RecognizedTable } from '../recognize/tables';
 import type { TableSpec } from '../spec/schema';
 import { Book } from './book';
 import { checkCells, checkCodes, checkEmptyNote, checkHeaders, checkPlaceholders } from './content';
@@ -44,7 +46,7 @@ export function checkWorkbook(input: CheckInput): Report {
   const findings: Finding[] = [];
 
   for (const u of recognition.unrecognised) {
-    findings.push({ rule: 'table.unrecognised', severity: 'warning', sheet: u.sheet, cell: u.cell, cells: u.cell ? [u.cell] : [], message: u.message, expected: null, actual: null });
+    findings.push({ rule: 'table.unrecognised', severity: u.severity, sheet: u.sheet, cell: u.cell, cells: u.cell ? [u.cell] : [], message: u.message, expected: null, actual: null });
   }
   const paragraphs = input.narrative ?? narrativeParagraphs(input.grid.sheets);
   for (const table of recognition.tables) {
@@ -56,6 +58,10 @@ export function checkWorkbook(input: CheckInput): Report {
     findings.push(...checkCodes(table, catalogs[classification]));
     findings.push(...checkEmptyNote(book, table, grid, paragraphs));
     findings.push(...checkHeaders(book, table, grid));
+    if (table.leftovers.length) {
+      const cell = table.leftovers[0];
+      findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: table.sheet, cell, cells: table.leftovers, message: `${table.spec.sheetPrefix} 留有模板占位行（“…”或只有序号）：${table.leftovers.join('、')}，请填写或删除`, expected: null, actual: '…' });
+    }
     for (const u of table.unmatched) {
       findings.push({ rule: 'table.row-unrecognised', severity: 'warning', sheet: table.sheet, cell: u.cell, cells: [u.cell], message: `${table.spec.sheetPrefix} 未能识别的行「${u.label}」（不是该表的标准项目），其金额未参与核对`, expected: null, actual: null });
     }
@@ -66,8 +72,9 @@ export function checkWorkbook(input: CheckInput): Report {
   if (paragraphs.length) findings.push(...checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
   if (recognition.kind) {
     findings.push(...checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
-    const present = new Set(recognition.tables.map((t) => t.spec.id));
-    for (const spec of input.specs.filter((s) => s.kind === recognition.kind && !s.extra && !present.has(s.id))) {
+    // a table published in another layout (收入总表 by function code) is there all the same
+    const present = new Set(recognition.tables.map((t) => t.spec.number.replace(/-.*/, '')));
+    for (const spec of input.specs.filter((s) => s.kind === recognition.kind && !s.extra && !present.has(s.number))) {
       findings.push({ rule: 'table.missing', severity: 'notice', sheet: null, cell: null, cells: [], message: `未找到${spec.sheetPrefix}「${spec.title}」，与它有关的表间核对未做`, expected: null, actual: null });
     }
   }
@@ -87,8 +94,19 @@ export function checkWorkbook(input: CheckInput): Report {
     kind: recognition.kind,
     year: recognition.year,
     department: recognition.department,
-    tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit })),
+    tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit, how: howRecognised(t) })),
+    otherSheets: recognition.sheets.filter((s) => s.kind !== 'table').map((s) => ({ sheet: s.sheet, kind: SHEET_KIND_NAMES[s.kind] })),
     findings: dedupe(sorted),
+  };
+}
+
+/** What a user needs to see why a table was read as it was. */
+function howRecognised(t: RecognizedTable): NonNullable<Report['tables'][number]['how']> {
+  const headerRow = t.headerRows[0];
+  return {
+    concepts: [...readTitle(t.title).concepts].map((c) => CONCEPT_NAMES[c]),
+    columns: [...t.columns].map(([key, col]) => ({ key, cell: address(headerRow, col), header: (t.headers.get(key) ?? []).map(squash).join('/') })),
+    rows: t.rows.length,
   };
 }
 

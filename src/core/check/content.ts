@@ -166,13 +166,16 @@ export function checkHeaders(book: Book, table: RecognizedTable, grid: Grid): Fi
   return findings;
 }
 
+const LEADERS = /[…⋯]{4,}|\.{8,}|·{8,}/g;
+
 /** Template residue anywhere on a sheet that holds a table. */
 export function checkPlaceholders(grid: Grid): Finding[] {
   const findings: Finding[] = [];
   for (const [r, cells] of grid.rows) {
     for (const [c, cell] of cells) {
       if (typeof cell.value !== 'string') continue;
-      const m = PLACEHOLDER.exec(cell.value);
+      // a 目录 line's dot leaders (……………… 3) are not a placeholder
+      const m = PLACEHOLDER.exec(cell.value.replace(LEADERS, ' '));
       if (!m) continue;
       const a = address(r, c);
       findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: grid.name, cell: a, cells: [a], message: `${a} 留有模板占位内容「${m[1]}」：${cell.value.trim().slice(0, 40)}`, expected: null, actual: m[1] });

@@ -20,7 +20,17 @@ export interface Report {
   kind: 'budget' | 'final' | null;
   year: number | null;
   department: string | null;
-  tables: { id: string; title: string; sheet: string; range: string; unit: Unit | null }[];
+  tables: {
+    id: string;
+    title: string;
+    sheet: string;
+    range: string;
+    unit: Unit | null;
+    /** How the table was recognised: the title's concepts, each column's header, the rows read. */
+    how?: { concepts: string[]; columns: { key: string; cell: string; header: string }[]; rows: number };
+  }[];
+  /** The sheets that hold no table, and what they are (目录, 封面, 情况说明, 绩效表 …). */
+  otherSheets?: { sheet: string; kind: string }[];
   findings: Finding[];
 }
 

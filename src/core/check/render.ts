@@ -10,6 +10,12 @@ export function renderReport(report: Report): string {
     `${report.department ?? '（未识别单位）'} ${report.year ? `${report.year}年` : ''}${kind}，识别出 ${report.tables.length} 张表`,
     `错误 ${count('error')} 处，警告 ${count('warning')} 处，提示 ${count('notice')} 处`,
   ];
+  for (const t of report.tables) {
+    if (!t.how) continue;
+    const columns = t.how.columns.map((c) => c.header.split('/').pop()).join('、');
+    lines.push(`  ${t.sheet}：「${t.title}」按表名（${t.how.concepts.join('、')}）识别为 ${t.id}，栏目 ${columns}，读出 ${t.how.rows} 行`);
+  }
+  if (report.otherSheets?.length) lines.push(`  其他工作表：${report.otherSheets.map((s) => `${s.sheet}（${s.kind}）`).join('、')}`);
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const table = report.tables.find((t) => t.sheet === f.sheet);

@@ -14,6 +14,14 @@ export const concepts = [
 ] as const;
 export type Concept = (typeof concepts)[number];
 
+/** Each concept as a report names it. */
+export const CONCEPT_NAMES: Record<Concept, string> = {
+  incomeExpense: '收支', income: '收入', expense: '支出', summary: '总表', fiscal: '财政拨款', gpb: '一般公共预算', fund: '政府性基金',
+  soe: '国有资本经营', basic: '基本支出', basicParts: '人员经费/公用经费', project: '项目', function: '功能分类', economic: '经济分类',
+  sangong: '“三公”经费', opex: '机关运行经费', meetingTraining: '会议费/培训费', performance: '绩效', procurement: '政府采购',
+  assets: '资产', carryover: '结转结余', explanation: '说明', review: '检查/目录',
+};
+
 /** Surface words of each concept. Matched longest first, so 基本支出 is not also 支出 and
  * 部门预算经济分类 is not also 预算. */
 const LEXICON: [string, Concept | 'budget' | 'final' | null][] = [

@@ -13,6 +13,7 @@ import { normalizeName } from '../catalog/lookup';
 import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, unitOf } from './code-table';
 import { readTitle, specsForTitle } from './concepts';
 import { leafMeaning, matchColumns, type SheetColumn } from './columns';
+import { classifySheet, deservesWarning, isContents, type SheetKind } from './sheets';
 import { detectYear } from './year';
 
 export interface Value extends AmountCell {
@@ -53,6 +54,8 @@ export interface RecognizedTable {
   notes: { cell: string; text: string }[];
   /** Rows in the table area that hold amounts but match no row of the spec. */
   unmatched: { cell: string; label: string }[];
+  /** Rows left over from a blank template: "…" or a bare ordinal (二、) where a label belongs. */
+  leftovers: string[];
 }
 
 export interface Recognition {
@@ -61,7 +64,9 @@ export interface Recognition {
   department: string | null;
   tables: RecognizedTable[];
   /** What could not be identified: a sheet with amounts but no known table, a title with no headers… */
-  unrecognised: { sheet: string; cell: string | null; message: string }[];
+  unrecognised: { sheet: string; cell: string | null; message: string; severity: 'warning' | 'notice' }[];
+  /** Every sheet and what it is (公开表, 目录, 封面, 情况说明, 绩效表 …). */
+  sheets: { sheet: string; kind: SheetKind }[];
 }
 
 /** The spec a title cell names, scored by how specific the match is. Two layouts published
@@ -124,9 +129,6 @@ function shown(grid: Grid, m: Map<string, string>, row: number, col: number): st
   return textAt(grid, row, col);
 }
 
-function fillYear(text: string, year: number | null): string {
-  return year ? text.replace(/\{year\}/g, String(year)).replace(/\{prior\}/g, String(year - 1)) : text;
-}
 
 interface SpecColumn {
   spec: ColumnSpec;
@@ -158,6 +160,9 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
   }
   return { columns, headers };
 }
+
+/** A label cell a blank template left: "…", "二、…", a bare "三、". */
+const LEFTOVER_LABEL = /^(?=.)([一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[…⋯.。·]*$/;
 
 /** A line above a table that is not its header: the unit, the department, a label. */
 const NOT_HEADER = /单位[:：]|部门[:：]|编制|^公开\d+表$|^部门公开表\d+$|^附件|^表[一二三四五六七八九十\d]+$/;
@@ -268,10 +273,10 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
 /** The department's name from a "部门：…" / "编制单位：…" / "单位名称：…" line, if any. */
 function departmentLine(grid: WorkbookGrid): string | null {
   for (const sheet of grid.sheets) {
-    for (let r = 1; r <= Math.min(sheet.rowCount, 8); r++) {
+    for (let r = 1; r <= Math.min(sheet.rowCount, 12); r++) {
       for (const cell of sheet.rows.get(r)?.values() ?? []) {
         if (typeof cell.value !== 'string') continue;
-        const m = /^(?:部门|编制单位|单位名称|部门名称)[:：]\s*(.+)$/.exec(cell.value.trim());
+        const m = /^(?:部门|编制单位|编制部门|单位名称|部门名称|预算主管部门|主管部门|预算单位)[:：]\s*(.+)$/.exec(cell.value.trim());
         if (m && !/^[（(]/.test(m[1])) return m[1].trim();
       }
     }
@@ -347,13 +352,17 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   // titles first: they say the kind
   const titles: { sheet: Grid; row: number; col: number; text: string; spec: TableSpec; score: number }[] = [];
   for (const sheet of book.sheets) {
+    if (isContents(sheet)) continue;
+    const onSheet: typeof titles = [];
     for (const [r, cells] of sheet.rows) {
       for (const [c, cell] of cells) {
-        if (typeof cell.value !== 'string' || c > 6 || !cell.value.includes('表')) continue;
+        if (typeof cell.value !== 'string' || c > 10 || !cell.value.includes('表')) continue;
         const m = titleMatch(cell.value, options.specs, sheet, r);
-        if (m) titles.push({ sheet, row: r, col: c, text: cell.value.trim(), ...m });
+        if (m) onSheet.push({ sheet, row: r, col: c, text: cell.value.trim(), ...m });
       }
     }
+    // titles on consecutive lines are a list of the tables (a 目录 or a narrative's list), not tables
+    titles.push(...onSheet.filter((t) => !onSheet.some((o) => o !== t && Math.abs(o.row - t.row) === 1 && o.spec.number !== t.spec.number)));
   }
   const votes = { budget: 0, final: 0 };
   for (const t of titles) votes[t.spec.kind] += readTitle(t.text).kind ? 2 : 1;
@@ -406,17 +415,19 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
         codeTable: null,
         notes: [],
         unmatched: [],
+        leftovers: [],
       };
       if (spec.blocks.some((b) => b.rows.kind === 'codes')) {
         const economic = spec.blocks[0].rows.kind === 'codes' && spec.blocks[0].rows.classification === 'economic';
         const catalog = economic ? options.catalogs?.economic : options.catalogs?.function;
         const [ct] = findCodeTables(region, [spec], spec.kind, spec, catalog ? nameResolver(catalog) : undefined);
         if (!ct) {
-          unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头（找不到“科目编码”“科目名称”栏）` });
+          unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头（找不到“科目编码”“科目名称”栏），此表未核对`, severity: 'notice' });
           return;
         }
         ct.unit = ct.unit ?? unit;
         table.codeTable = ct;
+        table.leftovers = ct.leftovers.map((r) => address(r, ct.codeCols[0] ?? ct.nameCol));
         table.headerRows = ct.headerRows;
         for (const a of ct.amountCols) if (a.key) table.columns.set(a.key, a.col);
         for (const a of ct.amountCols) if (a.key) table.headers.set(a.key, a.header);
@@ -430,7 +441,7 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
       }
       const band = headerBand(region, spec, t.row + 1, bottom);
       if (!band) {
-        unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头` });
+        unrecognised.push({ sheet: sheet.name, cell: table.titleCell, message: `未能识别「${t.text}」的表头，此表未核对`, severity: 'notice' });
         return;
       }
       const { columns, headers } = mapColumns(region, spec, band[0], band[1], year);
@@ -477,6 +488,10 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
       } else {
         const { rows, unmatched } = fixedRows(sheet, spec, columns, [bodyTop, bodyBottom], options.classes);
         table.rows = rows;
+        const labelCols = spec.blocks.flatMap((b) => b.columns.filter((c) => c.role === 'label' || c.role === 'name')).flatMap((c) => (columns.has(c.key) ? [columns.get(c.key)!] : []));
+        for (let r = bodyTop; r <= bodyBottom; r++) {
+          for (const c of labelCols) if (LEFTOVER_LABEL.test(squash(textAt(sheet, r, c)))) table.leftovers.push(address(r, c));
+        }
         table.unmatched = unmatched.filter((u) => {
           const r = parseAddress(u.cell).row;
           return [...columns.values()].some((c) => readAmount(sheet, r, c).cents);
@@ -488,12 +503,16 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
       found.push(table);
     });
   }
+  const sheets: Recognition['sheets'] = [];
+  const withTables = new Set(found.map((t) => t.sheet));
   for (const sheet of book.sheets) {
-    if (bySheet.has(sheet.name)) continue;
-    const numbers = [...sheet.rows.values()].reduce((n, cells) => n + [...cells.values()].filter((c) => typeof c.value === 'number').length, 0);
-    if (numbers >= 3) unrecognised.push({ sheet: sheet.name, cell: null, message: `未能识别工作表「${sheet.name}」中的公开表（没有找到标准表名）` });
+    const kind = classifySheet(sheet, withTables.has(sheet.name), sheet.name.includes('说明'));
+    sheets.push({ sheet: sheet.name, kind });
+    if (!bySheet.has(sheet.name) && deservesWarning(sheet, kind)) {
+      unrecognised.push({ sheet: sheet.name, cell: null, message: `工作表「${sheet.name}」有金额和科目，但没有识别出是哪张公开表（没有找到表名），未核对`, severity: 'warning' });
+    }
   }
-  return { kind, year, department: departmentIn(book, found), tables: found, unrecognised };
+  return { kind, year, department: departmentIn(book, found), tables: found, unrecognised, sheets };
 }
 
 function addNotes(grid: Grid, table: RecognizedTable, from: number, to: number): void {
