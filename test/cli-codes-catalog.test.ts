@@ -11,7 +11,16 @@ describe('gongkai codes', () => {
     const json = JSON.parse(r.out);
     expect(json).toHaveLength(3);
     for (const j of json) {
-      expect(j).toEqual({ code: '201', name: '一般公共服务支出', level: '类', classification: 'function', parents: [], found: true, suggestions: [] });
+      expect(j).toEqual({
+        code: '201',
+        name: '一般公共服务支出',
+        level: '类',
+        classification: 'function',
+        parents: [],
+        found: true,
+        suggestions: [],
+        catalog: { classification: 'function', year: 2025, origin: 'built-in', title: '2025年政府收支分类科目 支出功能分类科目', description: expect.stringContaining('内置2025年科目表') },
+      });
     }
   });
 

@@ -1,6 +1,6 @@
 // The whole check of one workbook: recognise the tables, run every rule, and return the report.
 import { parseAddress } from '../a1';
-import type { Catalog } from '../catalog/catalog';
+import { type Catalog, catalogUse } from '../catalog/catalog';
 import type { Classification } from '../catalog/schema';
 import type { WorkbookGrid } from '../grid';
 import { recognize } from '../recognize/tables';
@@ -89,6 +89,7 @@ export function checkWorkbook(input: CheckInput): Report {
     department: recognition.department,
     tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit })),
     findings: dedupe(sorted),
+    catalogs: (['function', 'economic-dept'] as const).flatMap((c) => (catalogs[c] ? [catalogUse(catalogs[c])] : [])),
   };
 }
 

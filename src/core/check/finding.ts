@@ -1,5 +1,6 @@
 // Findings: what is wrong, where, and by how much — the JSON contract other tools read.
 import { sheetRef } from '../a1';
+import type { CatalogUse } from '../catalog/catalog';
 import { type Cents, convert, formatAmount, type Unit } from '../money';
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -22,7 +23,10 @@ export interface Report {
   department: string | null;
   tables: { id: string; title: string; sheet: string; range: string; unit: Unit | null }[];
   findings: Finding[];
+  /** The catalogs the codes were checked against. */
+  catalogs?: CatalogUse[];
 }
+
 
 /** A located amount: the cell it is in and the unit of its table. */
 export interface Located {
