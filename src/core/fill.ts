@@ -72,7 +72,7 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
       } else if (absence.certain) {
         flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${nearText}`, actual: code });
       } else {
-        flag({ kind: 'codeUnverified', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年内置科目表中，但本地科目表未核实${absence.part}是否齐全，可能是科目表缺漏：请与本省科目表核对（可用 --catalog 导入）${nearText}`, actual: code });
+        flag({ kind: 'codeUnverified', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年内置科目表中，但本地科目表未核实${absence.part} 是否齐全，可能是科目表缺漏：请与本省科目表核对（可用 --catalog 导入）${nearText}`, actual: code });
       }
     }
   }

@@ -34,7 +34,6 @@ function describeVerification(r: LookupResult, year: number): string {
   lines.push(`  可信度：${v.status}`);
   for (const s of v.sources) lines.push(`  依据：${cite(s)}`);
   for (const s of v.earlier) lines.push(`  此前年份（${s.year}年）：${cite(s)}`);
-  if (v.absence?.certain) for (const s of v.absence.sources) lines.push(`  依据：${cite(s)}`);
   return lines.join('\n');
 }
 

@@ -65,7 +65,7 @@ export function verify(code: string, catalog: Catalog | undefined): Verification
   else if (certainty) status = CERTAINTY_NAMES[certainty] + (entry?.codeOnly ? '（只核实了编码，名称未核实）' : '') + (entry?.nameUnknown ? '（科目表中没有此科目的名称）' : '');
   else if (local) status = `不在科目表中：是${code.slice(0, 5)}款下的本地细目（各地可在部门经济分类款下自设细目）`;
   else if (absence?.certain) status = `不在科目表中，且已核实没有此科目${absence.sources.length ? `（${absence.sources.map(cite).join('；')}）` : ''}`;
-  else if (absence) status = `不在科目表中，但本地科目表未核实${absence.part}是否齐全：可能是科目表缺漏，请与本省科目表核对`;
+  else if (absence) status = `不在科目表中，但本地科目表未核实${absence.part} 是否齐全：可能是科目表缺漏，请与本省科目表核对`;
   else status = '不是有效的科目编码';
   return {
     catalog: catalog ? catalog.describe() : null,
