@@ -9,7 +9,6 @@ import { checkWorkbook } from '../src/core/check/check';
 import { planFill } from '../src/core/fill';
 import { Ledger, ledgerToTables } from '../src/core/ledger';
 import { buildWorkbook } from '../src/core/plan/workbook';
-import { findCodeTables } from '../src/core/recognize/code-table';
 import { planToBuffer } from '../src/adapters/exceljs/write-plan';
 import { readWorkbookGrid } from '../src/adapters/exceljs/read-grid';
 import { catalogsForCheck, loadCatalog, loadCatalogFiles, loadCrossRules, templatesDir } from '../src/adapters/node/templates';

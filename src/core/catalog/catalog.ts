@@ -177,8 +177,8 @@ function resolveEntries(files: CatalogFile[], file: CatalogFile, classification:
   const map = new Map<string, ResolvedEntry>(
     prior.entries().map((e) => {
       const earlier = [...(e.earlier ?? []), ...(e.sources ?? [])];
-      const { certainty: _c, sources: _s, codeOnly: _o, earlier: _e, ...rest } = e;
-      return [e.code, { ...rest, ...(earlier.length ? { earlier } : {}) }];
+      const carried: ResolvedEntry = { code: e.code, name: e.name, ...(e.note ? { note: e.note } : {}), ...(e.nameUnknown ? { nameUnknown: true } : {}), ...(earlier.length ? { earlier } : {}) };
+      return [e.code, carried];
     }),
   );
   for (const code of file.changes.retired) map.delete(code);
