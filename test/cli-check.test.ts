@@ -24,7 +24,8 @@ describe('gongkai check', () => {
     const r = await run(['check', file, '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
-    expect(Object.keys(report)).toEqual(['file', 'kind', 'year', 'department', 'tables', 'otherSheets', 'findings']);
+    expect(Object.keys(report)).toEqual(['file', 'kind', 'year', 'department', 'tables', 'otherSheets', 'findings', 'catalogs']);
+    expect(report.catalogs[0]).toMatchObject({ classification: 'function', year: 2025, origin: 'built-in' });
     expect(report).toMatchObject({ file, kind: 'budget', year: 2025, department: '示例县示例局' });
     expect(report.tables[4]).toEqual({ id: 'budget.05', title: '一般公共预算支出表', sheet: '预算05表 一般公共预算支出表', range: expect.any(String), unit: '万元', how: expect.any(Object) });
     // how it was recognised: the title's concepts and every amount column with its header

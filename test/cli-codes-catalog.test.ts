@@ -11,7 +11,16 @@ describe('gongkai codes', () => {
     const json = JSON.parse(r.out);
     expect(json).toHaveLength(3);
     for (const j of json) {
-      expect(j).toEqual({ code: '201', name: '一般公共服务支出', level: '类', classification: 'function', parents: [], found: true, suggestions: [] });
+      expect(j).toEqual({
+        code: '201',
+        name: '一般公共服务支出',
+        level: '类',
+        classification: 'function',
+        parents: [],
+        found: true,
+        suggestions: [],
+        catalog: { classification: 'function', year: 2025, origin: 'built-in', title: '2025年政府收支分类科目 支出功能分类科目', description: expect.stringContaining('内置2025年科目表') },
+      });
     }
   });
 
@@ -26,6 +35,25 @@ describe('gongkai codes', () => {
   it('looks up by name', async () => {
     const r = await run(['codes', '--name', '住房保障支出', '--year', '2025', '--json']);
     expect(JSON.parse(r.out).map((x: { code: string }) => x.code)).toEqual(['221']);
+  });
+
+  it('--verify says what the catalog knows of each code and how sure it is, naming the catalog', async () => {
+    const r = await run(['codes', '--verify', '2080705', '2080799', '2080703', '3010101', '--year', '2025']);
+    expect(r.out).toContain('2080705 公益性岗位补贴（项，支出功能分类）');
+    expect(r.out).toMatch(/可信度：已核实：见于实际公开的预决算文件\n  依据：2023–2026年部门预算公开表/);
+    expect(r.out).toMatch(/2080799 其他就业补助支出[^]*可信度：未核实：本地科目表未核实/);
+    expect(r.out).toMatch(/2080703：不在2025年科目表中[^]*可信度：不在科目表中，但本地科目表未核实款 20807 是否齐全/);
+    expect(r.out).toMatch(/3010101[^]*30101款下的本地细目/);
+    expect(r.out).toMatch(/科目表：功能分类用内置2025年科目表/);
+    const known = await run(['codes', '--verify', '2130510', '--year', '2024', '--json']);
+    expect(JSON.parse(known.out)[0]).toMatchObject({
+      code: '2130510',
+      found: false,
+      catalog: { origin: 'built-in', year: 2024 },
+      verification: { certainty: null, absence: { certain: true, sources: [expect.objectContaining({ cite: expect.stringMatching(/财预〔2023〕83号/) })] } },
+    });
+    const j = JSON.parse((await run(['codes', '--verify', '22006', '--year', '2024', '--json'])).out)[0];
+    expect(j.verification).toMatchObject({ certainty: 'official', sources: [{ kind: 'official', cite: expect.stringMatching(/财预〔2024〕22号/), date: '2024-03-29', year: 2024 }] });
   });
 
   it('says which years there are for a year without a catalog (exit 2)', async () => {
@@ -46,7 +74,12 @@ describe('gongkai catalog import', () => {
     expect(r).toMatchObject({ code: 0 });
     expect(r.out).toContain('已导入 4 个科目（类 1 个、款 1 个、项 2 个）');
     const lookup = await run(['codes', '2010199', '--year', '2025', '--catalog', out, '--json']);
-    expect(JSON.parse(lookup.out)[0]).toMatchObject({ name: '其他人大事务支出', level: '项', parents: [{ code: '201', name: '一般公共服务支出' }, { code: '20101', name: '人大事务' }] });
+    expect(JSON.parse(lookup.out)[0]).toMatchObject({ name: '其他人大事务支出', level: '项', parents: [{ code: '201', name: '一般公共服务支出' }, { code: '20101', name: '人大事务' }], catalog: { origin: 'imported', file: out } });
+    // an imported catalog is taken as it is: a code it lacks is known not to exist
+    const verified = await run(['codes', '--verify', '2010199', '2010198', '--year', '2025', '--catalog', out]);
+    expect(verified.out).toContain('可信度：以导入的科目表为准');
+    expect(verified.out).toContain('不在科目表中，且已核实没有此科目');
+    expect(verified.out).toContain(`科目表：功能分类用导入的科目表 ${out}（2025年）`);
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('科目');
@@ -90,5 +123,33 @@ describe('gongkai catalog import', () => {
     const r = await run(['catalog', 'import', xls, '--year', '2025', '-o', path.join(dir, 'x.json')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/是旧版 Excel（\.xls）或 WPS（\.et）格式.*另存为/);
+  });
+});
+
+describe('check and fill name the catalog they used', () => {
+  it('fill: a 科目表 line, unverified names marked, catalogs in JSON; check: the same line', async () => {
+    const { strippedWorkbook } = await import('./helpers/strip');
+    const dir = tmpDir();
+    const wb = strippedWorkbook({
+      title: '一般公共预算支出表',
+      unit: '万元',
+      columns: ['合计', '基本支出', '项目支出'],
+      rows: [
+        { code: '2080705', name: '', amounts: [10, 0, 10] },
+        { code: '2080799', name: '', amounts: [5, 0, 5] },
+      ],
+    });
+    const input = path.join(dir, 'in.xlsx');
+    await wb.xlsx.writeFile(input);
+    const r = await run(['fill', input, '-o', path.join(dir, 'out.xlsx'), '--year', '2025']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('科目表：功能分类用内置2025年科目表');
+    expect(r.out).toMatch(/写入科目名称：2080799 其他就业补助支出（此名称本地科目表未核实/);
+    expect(r.out).toMatch(/写入科目名称：2080705 公益性岗位补贴\n/);
+    expect(r.out).toMatch(/其中 \d+ 处写入的科目名称本地科目表未核实/);
+    const j = await run(['fill', input, '-o', path.join(dir, 'out2.xlsx'), '--year', '2025', '--json']);
+    expect(JSON.parse(j.out).catalogs).toEqual([expect.objectContaining({ classification: 'function', year: 2025, origin: 'built-in' })]);
+    const c = await run(['check', path.join(dir, 'out.xlsx'), '--year', '2025']);
+    expect(c.out).toContain('科目表：功能分类用内置2025年科目表');
   });
 });

@@ -78,6 +78,7 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .argument('[编码...]', '如 2010301、"201 03 01"、类201款03项01、[30201]办公费')
     .option('--year <year>', '科目表年度（默认今年）')
     .option('--name <name>', '按科目名称查')
+    .option('--verify', '核实：逐个说明科目表对该编码知道什么、有多可靠（依据的文号或公开文件，或未核实）')
     .option('--catalog <file>', '用导入的科目表（gongkai catalog import 生成）代替内置科目表')
     .option('--json', '输出 JSON')
     .action((codes: string[], opts) => {

@@ -16,6 +16,9 @@ export type ChangeKind =
   | 'nameWritten'
   | 'nameDiffers'
   | 'codeUnknown'
+  | 'codeUnverified'
+  | 'codeLocal'
+  | 'nameUnverified'
   | 'codeMalformed'
   | 'codeDuplicate'
   | 'formulaWritten'
@@ -35,6 +38,8 @@ export interface Change {
   message: string;
   expected?: number | string | null;
   actual?: number | string | null;
+  /** A name written (or inserted with a row) that the catalog has not verified. */
+  unverified?: true;
 }
 
 export interface EditPlan {

@@ -4,7 +4,7 @@
 // disagree; reports every change.
 import { address, columnLetter } from './a1';
 import type { Catalog } from './catalog/catalog';
-import { normalizeName, suggest } from './catalog/lookup';
+import { isLocalDetail, normalizeName, suggest } from './catalog/lookup';
 import { ancestorCodes, codeLevel } from './codes';
 import { type Change, type Edit, type EditPlan, sortChanges } from './edits';
 import { type Cents, formatAmount } from './money';
@@ -21,6 +21,9 @@ interface Slot {
 }
 
 const LEVEL_NAMES = ['', '类', '款', '项'];
+
+/** Said of every name written from the catalog that the catalog has not verified. */
+export const UNVERIFIED_NAME = '（此名称本地科目表未核实，请与本省科目表核对）';
 
 function levelName(code: string, economic: boolean): string {
   const l = codeLevel(code);
@@ -62,7 +65,15 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     valid.add(code);
     if (!catalog.has(code)) {
       const near = suggest(code, catalog).map((s) => `${s.code} ${s.name}`).join('，');
-      flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${near ? `；相近的编码：${near}` : ''}`, actual: code });
+      const nearText = near ? `；相近的编码：${near}` : '';
+      const absence = catalog.absence(code);
+      if (isLocalDetail(code, catalog)) {
+        flag({ kind: 'codeLocal', changed: false, sheet, message: `科目编码 ${code} 是 ${code.slice(0, 5)} ${catalog.get(code.slice(0, 5))!.name} 下的本地细目，不在${catalog.year}年国家科目表中（各地可自设细目，不作为错误）`, actual: code });
+      } else if (absence.certain) {
+        flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${nearText}`, actual: code });
+      } else {
+        flag({ kind: 'codeUnverified', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年内置科目表中，但本地科目表未核实${absence.part} 是否齐全，可能是科目表缺漏：请与本省科目表核对（可用 --catalog 导入）${nearText}`, actual: code });
+      }
     }
   }
 
@@ -86,7 +97,8 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
   for (const r of table.rows) {
     const before = (inserts.get(r.row) ?? []).sort();
     for (const code of before) {
-      slots.push({ code, name: catalog.get(code)?.name ?? '', source: null, row: r.row + shift });
+      const entry = catalog.get(code);
+      slots.push({ code, name: entry && !entry.nameUnknown ? entry.name : '', source: null, row: r.row + shift });
       shift++;
     }
     slots.push({ code: r.kind === 'code' && r.code && valid.has(r.code) ? r.code : null, name: r.name, source: r, row: r.row + shift });
@@ -105,12 +117,14 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     const codeCells = codeCellValues(table, code);
     codeCells.forEach(([col, value]) => edits.push({ op: 'setValue', sheet, address: address(slot.row, col), value, bold: codeLevel(code) === 1 }));
     edits.push({ op: 'setValue', sheet, address: address(slot.row, table.nameCol), value: slot.name, bold: codeLevel(code) === 1 });
+    const unverified = Boolean(slot.name) && !catalog.nameEvidenced(code);
     changes.push({
       kind: 'rowAdded',
       changed: true,
       sheet,
       cell: address(slot.row, table.nameCol),
-      message: `插入${levelName(code, economic)}级科目行 ${code} ${slot.name || '（科目表中没有此编码）'}`,
+      message: `插入${levelName(code, economic)}级科目行 ${code} ${slot.name || (catalog.has(code) ? '（科目表中没有此科目的名称）' : '（科目表中没有此编码）')}${unverified ? UNVERIFIED_NAME : ''}`,
+      ...(unverified ? { unverified: true as const } : {}),
     });
   }
 
@@ -120,12 +134,19 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
     const entry = catalog.get(slot.code);
     if (!entry) continue;
     const cell = address(slot.row, table.nameCol);
-    if (!slot.source.name) {
+    const evidenced = catalog.nameEvidenced(slot.code);
+    if (entry.nameUnknown) {
+      if (!slot.source.name) changes.push({ kind: 'nameUnverified', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称科目表中没有（未核实），未写入，请按本省科目表填写` });
+    } else if (!slot.source.name) {
       edits.push({ op: 'setValue', sheet, address: cell, value: entry.name });
-      changes.push({ kind: 'nameWritten', changed: true, sheet, cell, message: `写入科目名称：${slot.code} ${entry.name}` });
+      changes.push({ kind: 'nameWritten', changed: true, sheet, cell, message: `写入科目名称：${slot.code} ${entry.name}${evidenced ? '' : UNVERIFIED_NAME}`, ...(evidenced ? {} : { unverified: true as const }) });
       slot.name = entry.name;
     } else if (slot.source.name !== entry.name && normalizeName(slot.source.name) !== normalizeName(entry.name)) {
-      changes.push({ kind: 'nameDiffers', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称「${slot.source.name}」与${catalog.year}年科目表「${entry.name}」不一致（未改动）`, expected: entry.name, actual: slot.source.name });
+      if (evidenced) {
+        changes.push({ kind: 'nameDiffers', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称「${slot.source.name}」与${catalog.year}年科目表「${entry.name}」不一致（未改动）`, expected: entry.name, actual: slot.source.name });
+      } else {
+        changes.push({ kind: 'nameUnverified', changed: false, sheet, cell, message: `科目 ${slot.code} 的名称「${slot.source.name}」与${catalog.year}年内置科目表「${entry.name}」不同，但本地科目表未核实此名称：请与本省科目表核对（未改动）`, expected: entry.name, actual: slot.source.name });
+      }
     }
   }
 

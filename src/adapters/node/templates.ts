@@ -90,7 +90,8 @@ export function loadCatalogSet(year: number, userCatalog?: string): Partial<Reco
   }
   if (userCatalog) {
     const file = readCatalogFile(userCatalog);
-    const catalog = resolveCatalog([file], file.classification, file.year);
+    // the user's own catalog is taken as it is: what it lists and what it lacks both count
+    const catalog = resolveCatalog([file], file.classification, file.year, { kind: 'imported', title: file.title, file: userCatalog });
     if (file.year !== year) throw new UserError(`科目表 ${userCatalog} 是 ${file.year} 年的，与 ${year} 年不符。`);
     set[file.classification] = catalog!;
   }

@@ -1,6 +1,6 @@
 // gongkai fill: names, parent rows and SUM formulas for every code table of a workbook.
 import * as path from 'node:path';
-import type { Catalog } from '../../core/catalog/catalog';
+import { type Catalog, catalogUse, describeCatalogs } from '../../core/catalog/catalog';
 import type { Change, Edit } from '../../core/edits';
 import { UserError } from '../../core/errors';
 import { planFill } from '../../core/fill';
@@ -53,7 +53,7 @@ export function catalogForTable(table: CodeTable, catalogs: ReturnType<typeof lo
 }
 
 const TAGS: Record<Change['kind'], string> = {
-  rowAdded: '新增', parentMissing: '核对', nameWritten: '名称', nameDiffers: '核对', codeUnknown: '核对', codeMalformed: '核对', codeDuplicate: '核对',
+  rowAdded: '新增', parentMissing: '核对', nameWritten: '名称', nameDiffers: '核对', codeUnknown: '核对', codeUnverified: '核对', codeLocal: '提示', nameUnverified: '核对', codeMalformed: '核对', codeDuplicate: '核对',
   formulaWritten: '公式', valueToFormula: '公式', parentMismatch: '核对', totalWrong: '改正', totalFixed: '改正', amountText: '核对',
 };
 
@@ -75,14 +75,20 @@ export async function runFill(input: string, args: WorkbookCommandArgs): Promise
   const tables = codeTablesOf(book, args.sheet);
   const edits: Edit[] = [];
   const reports: TableReport[] = [];
+  const used = new Set<Catalog>();
   for (const table of tables) {
-    const plan = planFill(table, catalogForTable(table, catalogs, year));
+    const catalog = catalogForTable(table, catalogs, year);
+    used.add(catalog);
+    const plan = planFill(table, catalog);
     edits.push(...plan.edits);
     reports.push({ sheet: table.sheet, title: table.title, range: `第 ${table.bodyRows[0]}–${table.bodyRows[1]} 行`, changes: plan.changes });
   }
   // two tables on one sheet: apply the lower table's insertions first so row numbers hold
   applyEdits(book.workbook, edits);
   await writeFileAtomic(args.output, () => workbookBuffer(book.workbook), { force: args.force, inputs: [input] });
-  if (args.json) return JSON.stringify({ file: input, output: args.output, year, tables: reports }, null, 2);
-  return renderReport(`科目填充（${year}年科目表）：${path.basename(input)} → ${args.output}`, reports);
+  const uses = [...used].map(catalogUse);
+  if (args.json) return JSON.stringify({ file: input, output: args.output, year, tables: reports, catalogs: uses }, null, 2);
+  const unverified = reports.reduce((n, r) => n + r.changes.filter((c) => c.unverified).length, 0);
+  const note = unverified ? `\n其中 ${unverified} 处写入的科目名称本地科目表未核实（已在该处注明），请与本省科目表核对。` : '';
+  return renderReport(`科目填充（${year}年科目表）：${path.basename(input)} → ${args.output}\n${describeCatalogs(uses)}`, reports) + note;
 }

@@ -1,7 +1,7 @@
 // Looking codes up: the forms accountants write them in, levels, parents, and the nearest
 // known codes when a code is not in the catalog.
 import { ancestorCodes } from '../codes';
-import type { Catalog } from './catalog';
+import type { Absence, Catalog, Certainty, SourceRef } from './catalog';
 import type { Classification } from './schema';
 
 export type LookupClassification = 'function' | 'economic';
@@ -16,6 +16,73 @@ export interface LookupResult {
   found: boolean;
   suggestions: { code: string; name: string }[];
   note?: string;
+  /** How sure the catalog is: for `codes --verify`. */
+  verification: Verification;
+}
+
+/** What the catalog knows of a code and how sure it is. */
+export interface Verification {
+  /** The catalog consulted, as reports name it. */
+  catalog: string | null;
+  /** null: not in the catalog. */
+  certainty: Certainty | null;
+  /** The certainty in words. */
+  status: string;
+  /** Documents printing the code in the catalog's year. */
+  sources: SourceRef[];
+  /** Documents of earlier years (carried over). */
+  earlier: SourceRef[];
+  /** Only the code is attested, not its name. */
+  codeOnly: boolean;
+  /** The catalog has no name for it. */
+  nameUnknown: boolean;
+  /** For a code not in the catalog: whether it is known not to exist. */
+  absence: Absence | null;
+  /** A 7-digit 部门经济分类 细目 under a known 款: local, not in the national catalog. */
+  local: boolean;
+}
+
+export const CERTAINTY_NAMES: Record<Certainty, string> = {
+  official: '已核实：见于财政部科目表或修订通知',
+  published: '已核实：见于实际公开的预决算文件',
+  imported: '以导入的科目表为准',
+  unverified: '未核实：本地科目表未核实（凭记忆整理或沿用上年，请与本省科目表核对）',
+};
+
+/** A 7-digit code under a 部门预算支出经济分类 款 the catalog has: a county's own 细目, not an error. */
+export function isLocalDetail(code: string, catalog: Catalog | undefined): boolean {
+  return Boolean(catalog && catalog.classification === 'economic-dept' && /^\d{7}$/.test(code) && !catalog.has(code) && catalog.has(code.slice(0, 5)));
+}
+
+/** What the catalog knows of a code, and how sure it is of it (or of its absence). */
+export function verify(code: string, catalog: Catalog | undefined): Verification {
+  const entry = catalog?.get(code);
+  const certainty = catalog?.certainty(code) ?? null;
+  const local = isLocalDetail(code, catalog);
+  const absence = catalog && !entry && /^\d{3}(\d{2}){0,2}$/.test(code) ? catalog.absence(code) : null;
+  let status: string;
+  if (!catalog) status = '没有此分类的科目表';
+  else if (certainty) status = CERTAINTY_NAMES[certainty] + (entry?.codeOnly ? '（只核实了编码，名称未核实）' : '') + (entry?.nameUnknown ? '（科目表中没有此科目的名称）' : '');
+  else if (local) status = `不在科目表中：是${code.slice(0, 5)}款下的本地细目（各地可在部门经济分类款下自设细目）`;
+  else if (absence?.certain) status = `不在科目表中，且已核实没有此科目${absence.sources.length ? `（${absence.sources.map(cite).join('；')}）` : ''}`;
+  else if (absence) status = `不在科目表中，但本地科目表未核实${absence.part} 是否齐全：可能是科目表缺漏，请与本省科目表核对`;
+  else status = '不是有效的科目编码';
+  return {
+    catalog: catalog ? catalog.describe() : null,
+    certainty,
+    status,
+    sources: entry?.sources ?? [],
+    earlier: entry?.earlier ?? [],
+    codeOnly: Boolean(entry?.codeOnly),
+    nameUnknown: Boolean(entry?.nameUnknown),
+    absence,
+    local,
+  };
+}
+
+/** A source in one line: 文号 or publication, date, and what it shows. */
+export function cite(s: SourceRef): string {
+  return `${s.cite}${s.date ? `（${s.date}）` : ''}${s.note ? `：${s.note}` : ''}`;
 }
 
 /** Names compare equal up to spacing and full/half-width punctuation. */
@@ -131,6 +198,7 @@ export function lookupCode(input: string, catalogs: Partial<Record<Classificatio
     found: Boolean(entry),
     suggestions: entry ? [] : suggest(code, catalog),
     ...(entry?.note ? { note: entry.note } : {}),
+    verification: verify(code, catalog),
   };
 }
 

@@ -1,6 +1,6 @@
 // The whole check of one workbook: recognise the tables, run every rule, and return the report.
 import { address, parseAddress } from '../a1';
-import type { Catalog } from '../catalog/catalog';
+import { type Catalog, catalogUse } from '../catalog/catalog';
 import type { Classification } from '../catalog/schema';
 import { squash, type WorkbookGrid } from '../grid';
 import { CONCEPT_NAMES, readTitle } from '../recognize/concepts';
@@ -97,6 +97,7 @@ export function checkWorkbook(input: CheckInput): Report {
     tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit, how: howRecognised(t) })),
     otherSheets: recognition.sheets.filter((s) => s.kind !== 'table').map((s) => ({ sheet: s.sheet, kind: SHEET_KIND_NAMES[s.kind] })),
     findings: dedupe(sorted),
+    catalogs: (['function', 'economic-dept'] as const).flatMap((c) => (catalogs[c] ? [catalogUse(catalogs[c])] : [])),
   };
 }
 

@@ -13,6 +13,9 @@ import type { Finding } from './finding';
 
 const FILL_FLAGS: Record<string, { rule: string; severity: Finding['severity'] }> = {
   codeUnknown: { rule: 'code.unknown', severity: 'error' },
+  codeUnverified: { rule: 'code.unknown', severity: 'notice' },
+  codeLocal: { rule: 'code.local', severity: 'notice' },
+  nameUnverified: { rule: 'code.name', severity: 'notice' },
   codeMalformed: { rule: 'code.malformed', severity: 'error' },
   codeDuplicate: { rule: 'code.duplicate', severity: 'error' },
   nameDiffers: { rule: 'code.name', severity: 'warning' },
@@ -25,12 +28,15 @@ function checkFixedNames(table: RecognizedTable, catalog: Catalog): Finding[] {
   for (const row of table.rows) {
     if (!row.code || row.key.startsWith('class.') || !row.label) continue;
     const entry = catalog.get(row.code);
-    if (!entry || normalizeName(entry.name) === normalizeName(row.label)) continue;
+    if (!entry || entry.nameUnknown || normalizeName(entry.name) === normalizeName(row.label)) continue;
     const nameCol = table.spec.blocks[row.block]?.columns.find((c) => c.role === 'name' || c.role === 'label');
     const col = nameCol ? table.columns.get(nameCol.key) : undefined;
     if (col === undefined) continue;
     const cell = address(row.row, col);
-    findings.push({ rule: 'code.name', severity: 'warning', sheet: table.sheet, cell, cells: [cell], message: `${table.spec.sheetPrefix} 科目 ${row.code} 的名称「${row.label}」与${catalog.year}年科目表「${entry.name}」不一致`, expected: entry.name, actual: row.label });
+    const message = catalog.nameEvidenced(row.code)
+      ? { severity: 'warning' as const, text: `科目 ${row.code} 的名称「${row.label}」与${catalog.year}年科目表「${entry.name}」不一致` }
+      : { severity: 'notice' as const, text: `科目 ${row.code} 的名称「${row.label}」与${catalog.year}年内置科目表「${entry.name}」不同，但本地科目表未核实此名称：请与本省科目表核对` };
+    findings.push({ rule: 'code.name', severity: message.severity, sheet: table.sheet, cell, cells: [cell], message: `${table.spec.sheetPrefix} ${message.text}`, expected: entry.name, actual: row.label });
   }
   return findings;
 }

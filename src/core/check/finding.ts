@@ -1,5 +1,6 @@
 // Findings: what is wrong, where, and by how much — the JSON contract other tools read.
 import { sheetRef } from '../a1';
+import type { CatalogUse } from '../catalog/catalog';
 import { type Cents, convert, formatAmount, type Unit } from '../money';
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -32,7 +33,10 @@ export interface Report {
   /** The sheets that hold no table, and what they are (目录, 封面, 情况说明, 绩效表 …). */
   otherSheets?: { sheet: string; kind: string }[];
   findings: Finding[];
+  /** The catalogs the codes were checked against. */
+  catalogs?: CatalogUse[];
 }
+
 
 /** A located amount: the cell it is in and the unit of its table. */
 export interface Located {

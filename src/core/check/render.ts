@@ -1,6 +1,7 @@
 // The readable Chinese report: findings grouped by table, errors first within each.
 import type { Finding, Report } from './finding';
 import { SEVERITY_NAMES } from './finding';
+import { describeCatalogs } from '../catalog/catalog';
 
 export function renderReport(report: Report): string {
   const count = (s: Finding['severity']) => report.findings.filter((f) => f.severity === s).length;
@@ -10,6 +11,7 @@ export function renderReport(report: Report): string {
     `${report.department ?? '（未识别单位）'} ${report.year ? `${report.year}年` : ''}${kind}，识别出 ${report.tables.length} 张表`,
     `错误 ${count('error')} 处，警告 ${count('warning')} 处，提示 ${count('notice')} 处`,
   ];
+  if (report.catalogs?.length) lines.push(describeCatalogs(report.catalogs));
   for (const t of report.tables) {
     if (!t.how) continue;
     const columns = t.how.columns.map((c) => c.header.split('/').pop()).join('、');
