@@ -64,7 +64,7 @@ const CODE_AND_NAME = /^[[［【(（]?(\d{3}(?:\d{2}){0,2})[\]］】)）]?(?:\s|
 const LEFTOVER = /^[…⋯\.。·\s]+$/;
 const TOTAL_NAMES = new Set(['合计', '总计', '本年支出合计', '本年收入合计']);
 const NOTE_ROW = /^(注|备注|说明|填报说明)[:：\d.、]/;
-const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件/;
+const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件|^(附表|表)[\d一二三四五六七八九十]+$/;
 /** Lines above a title that are not the title: labels, unit and department lines. */
 const NOT_TITLE = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^附件\d*$/;
 

@@ -30,7 +30,7 @@ const LEXICON: [string, Concept | 'budget' | 'final' | null][] = [
   ['总体情况', 'summary'], ['总体', 'summary'], ['总表', 'summary'], ['汇总', 'summary'],
   ['财政拨款', 'fiscal'], ['财政补助', 'fiscal'], ['当年拨款', 'fiscal'], ['拨款', 'fiscal'],
   ['一般公共预算', 'gpb'], ['一般公共', 'gpb'], ['公共财政预算', 'gpb'],
-  ['政府性基金', 'fund'], ['国有资本经营', 'soe'], ['国有资本', 'soe'],
+  ['政府性基金预算', 'fund'], ['政府性基金', 'fund'], ['国有资本经营预算', 'soe'], ['国有资本经营', 'soe'], ['国有资本', 'soe'],
   ['基本支出', 'basic'], ['人员经费', 'basicParts'], ['公用经费', 'basicParts'], ['项目支出', 'project'], ['项目', 'project'],
   ['功能分类', 'function'], ['功能科目', 'function'],
   ['部门预算经济分类', 'economic'], ['政府预算经济分类', 'economic'], ['经济分类', 'economic'], ['经济科目', 'economic'],
@@ -83,7 +83,7 @@ export function signatureScore(reading: TitleReading, spec: TableSpec): number {
  * (…表), not a sentence, a note, a table of contents line or a reference to an annex. */
 export function looksLikeTitle(text: string): boolean {
   const t = squash(text);
-  if (!t.includes('表') || t.length < 4 || t.length > 70) return false;
+  if (!t.includes('表') || t.length < 3 || t.length > 70) return false;
   if (/^(注|备注|说明|填报说明)[:：\d]/.test(t)) return false;
   if (/[…]{2,}|\.{4,}|·{4,}/.test(t)) return false; // a 目录 line with dot leaders
   if (/见附件|详见|附表\d|本表/.test(t)) return false;
