@@ -2,7 +2,9 @@
 // blank 2026 templates of 上海市普陀区 are read table by table, column by column; a reviewer's
 // checklist, an old .xls and Excel's lock file are refused with a clear message.
 import * as path from 'node:path';
+import { parseAddress } from '../src/core/a1';
 import { checkWorkbook } from '../src/core/check/check';
+import { setCell } from '../src/core/grid';
 import { readGridFile } from '../src/adapters/node/grid-file';
 import { catalogsForCheck, loadCrossRules, loadSpecs } from '../src/adapters/node/templates';
 import { run } from './helpers/cli';
@@ -86,5 +88,36 @@ describe('what is not a disclosure workbook', () => {
     const r = await run(['check', path.join(WILD, 'tbx_lockfile_~$department_budget_template.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('tbx_lockfile');
+  });
+});
+
+describe('the 普陀区 department template, filled in', () => {
+  const fill = (cells: Record<string, Record<string, number>>) => {
+    const grid = readGridFile(path.join(WILD, 'tbx_department_budget_template.xlsx'));
+    for (const [sheet, values] of Object.entries(cells)) {
+      const g = grid.sheets.find((s) => s.name === sheet)!;
+      for (const [a, v] of Object.entries(values)) {
+        const { row, col } = parseAddress(a);
+        setCell(g, row, col, { value: v });
+      }
+    }
+    return checkWorkbook({ file: 'filled.xlsx', grid, specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck() });
+  };
+  const at = (r: ReturnType<typeof fill>, rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell} ${f.severity}`);
+
+  it('收入总计 straight under the sources (no 本年收入合计 row) adds the sources: right is quiet, wrong is found', () => {
+    const sources = { B8: 120, B9: 100, B10: 20, B11: 0, B12: 5, B13: 0, B14: 0 };
+    expect(at(fill({ 部门收支总表: { ...sources, B21: 125 } }), 'col.sum')).toEqual([]);
+    expect(at(fill({ 部门收支总表: { ...sources, B21: 130 } }), 'col.sum')).toEqual(['部门收支总表!B21 error']);
+    // 财政拨款收入 is the sum of its three funds
+    expect(at(fill({ 部门收支总表: { ...sources, B8: 121, B21: 125 } }), 'col.sum')).toEqual(['部门收支总表!B8 error']);
+  });
+
+  it('合计 = 基本支出 + 项目支出 where the layout prints no other spending column: a disagreement is a warning that says so', () => {
+    const r = fill({ 部门支出总表: { E9: 100, F9: 60, G9: 30 } });
+    const f = r.findings.find((x) => x.rule === 'row.sum' && x.sheet === '部门支出总表' && x.cell === 'E9')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('表中没有');
+    expect(at(fill({ 部门支出总表: { E9: 90, F9: 60, G9: 30 } }), 'row.sum')).toEqual([]);
   });
 });

@@ -78,8 +78,12 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
   // row arithmetic
   for (const { c, block } of specColumns) {
     if (!c.sum || !table.columns.has(c.key)) continue;
-    const refs = c.sum.map((r) => ({ key: r.replace(/^-/, ''), sign: (r.startsWith('-') ? -1 : 1) as 1 | -1 }));
-    if (!refs.every((r) => table.columns.has(r.key))) continue;
+    const all = c.sum.map((r) => ({ key: r.replace(/^-/, ''), sign: (r.startsWith('-') ? -1 : 1) as 1 | -1 }));
+    const refs = all.filter((r) => table.columns.has(r.key));
+    // a layout that prints only some of the terms (合计 | 基本支出 | 项目支出, without 上缴上级支出 …):
+    // checked all the same, but a disagreement may be an absent column's, so it is a warning
+    const absent = all.filter((r) => !table.columns.has(r.key));
+    if (absent.length && (c.when || refs.length < 2)) continue;
     for (const row of table.rows) {
       if (isFixed && row.block !== block) continue;
       const stated = book.value(table, row.key, c.key);
@@ -94,7 +98,13 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
       }
       if (blank || judgeSum(stated.cents, expected as Cents, refs.length) === 'ok') continue;
       const terms = refs.map((r) => ({ loc: book.value(table, row.key, r.key)!, sign: r.sign }));
+      const before = findings.length;
       compareSum(findings, 'row.sum', stated, terms, () => `${title} ${label(table, row)}的${columnName(c, c.key)}`, () => refs.map((r) => columnName(columnSpec(r.key), r.key)));
+      for (const f of findings.slice(before)) {
+        if (!absent.length || f.severity !== 'error') continue;
+        f.severity = 'warning';
+        f.message += `（表中没有${absent.map((r) => columnName(specColumns.find((x) => x.c.key === r.key)?.c, r.key)).join('、')}栏，若有这些支出请补列）`;
+      }
     }
   }
 
