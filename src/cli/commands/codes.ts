@@ -2,6 +2,7 @@
 import { UserError } from '../../core/errors';
 import { joinCodeArgs, lookupCode, lookupName, type LookupResult } from '../../core/catalog/lookup';
 import { loadCatalogSet } from '../../adapters/node/templates';
+import { parseYear } from '../options';
 
 export interface CodesArgs {
   year?: string;
@@ -24,8 +25,7 @@ function describe(r: LookupResult, year: number): string {
 }
 
 export function runCodes(codes: string[], args: CodesArgs): { text: string; exitCode: number } {
-  const year = args.year ? Number(args.year) : new Date().getFullYear();
-  if (!Number.isInteger(year) || String(year).length !== 4) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
+  const year = args.year ? parseYear(args.year) : new Date().getFullYear();
   if (!args.name && codes.length === 0) throw new UserError('请给出要查的科目编码，或用 --name 按名称查。');
   const catalogs = loadCatalogSet(year, args.catalog);
   const results = args.name ? lookupName(args.name, catalogs) : joinCodeArgs(codes).map((c) => lookupCode(c, catalogs));
