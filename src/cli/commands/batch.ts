@@ -120,31 +120,41 @@ export function renderTable(summaries: FileSummary[]): string {
   return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
+/** The text cells of a summary row: file names, unit names and messages come from the workbooks, never to be read as formulas. */
+function summaryTexts(s: FileSummary): { file: string; department: string; first: string } {
+  const r = row(s);
+  return { file: spreadsheetText(s.file), department: spreadsheetText(r[1]), first: spreadsheetText(r[7]) };
+}
+
+/** The summary as CSV (with a BOM, so Excel reads it as UTF-8). */
+export function summaryCsv(summaries: FileSummary[]): string {
+  const esc = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const rows = summaries.map((s) => {
+    const t = summaryTexts(s);
+    return [t.file, t.department, ...row(s).slice(2, 7), t.first];
+  });
+  return '\uFEFF' + [HEADERS, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The summary as a workbook: counts as numbers, text cells as text. */
+export function summaryWorkbook(summaries: FileSummary[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('检查汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(HEADERS).font = { bold: true };
+  for (const s of summaries) {
+    const t = summaryTexts(s);
+    ws.addRow([t.file, t.department, row(s)[2], s.year ?? '', s.status === 'failed' ? '' : s.errors, s.status === 'failed' ? '' : s.warnings, s.status === 'failed' ? '' : s.notices, t.first]);
+  }
+  [50, 30, 8, 8, 8, 8, 8, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return wb;
+}
+
 async function writeSummary(file: string, summaries: FileSummary[], options: { force?: boolean; inputs: string[] }): Promise<void> {
   const ext = path.extname(file).toLowerCase();
-  // file names, unit names and messages come from the workbooks: never let them read as formulas
-  const texts = (s: FileSummary) => {
-    const r = row(s);
-    return { file: spreadsheetText(s.file), department: spreadsheetText(r[1]), first: spreadsheetText(r[7]) };
-  };
   if (ext === '.csv') {
-    const esc = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-    const rows = summaries.map((s) => {
-      const t = texts(s);
-      return [t.file, t.department, ...row(s).slice(2, 7), t.first];
-    });
-    const text = '\uFEFF' + [HEADERS, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
-    await writeFileAtomic(file, text, options);
+    await writeFileAtomic(file, summaryCsv(summaries), options);
   } else if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('检查汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(HEADERS).font = { bold: true };
-    for (const s of summaries) {
-      const r = row(s);
-      const t = texts(s);
-      ws.addRow([t.file, t.department, r[2], s.year ?? '', s.status === 'failed' ? '' : s.errors, s.status === 'failed' ? '' : s.warnings, s.status === 'failed' ? '' : s.notices, t.first]);
-    }
-    [50, 30, 8, 8, 8, 8, 8, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    const wb = summaryWorkbook(summaries);
     await writeFileAtomic(file, async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), options);
   } else {
     throw new UserError(`--summary 只能写 .csv 或 .xlsx（收到「${file}」）。`);
