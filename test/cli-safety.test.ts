@@ -339,6 +339,16 @@ describe('file-system conditions: a Chinese message naming the file, exit 2, no 
     expect(r.err).not.toMatch(/内部错误|at /);
   });
 
+  it('--json-dir naming a file (EEXIST)', async () => {
+    const dir = folder();
+    workbook(dir);
+    const notDir = path.join(dir, 'reports');
+    fs.writeFileSync(notDir, 'x');
+    const r = await run(['check', dir, '--json-dir', notDir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`错误：${notDir}：已存在同名的文件。\n`);
+  });
+
   it('a link loop (ELOOP) and a name too long', async () => {
     const dir = folder();
     const loop = path.join(dir, 'loop.xlsx');

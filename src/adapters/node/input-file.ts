@@ -35,6 +35,8 @@ export function describeFsError(e: unknown, fallbackFile?: string): string | nul
       return `${name}没有权限读取或写入这个文件（或目录）。`;
     case 'EISDIR':
       return `${name}这是一个目录，不是文件。`;
+    case 'EEXIST':
+      return `${name}已存在同名的文件。`;
     case 'ENOTDIR':
       return `${name}路径中有一部分是文件而不是目录。`;
     case 'ELOOP':
