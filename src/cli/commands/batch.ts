@@ -10,7 +10,7 @@ import { UserError } from '../../core/errors';
 import { isLockFile } from '../../adapters/node/input-file';
 import { checkOutputPath, realInputPath, realOutputPath, refuseInputAsOutput, writeFileAtomic } from '../../adapters/node/output';
 import { spreadsheetText, terminalText } from '../escape';
-import { parseWorkers } from '../options';
+import { parseWorkers, parseYear } from '../options';
 import { checkOne, jsonNames, type BatchArgs, type BatchJob, type FileSummary } from './batch-one';
 import { maxOf } from '../../core/arrays';
 
@@ -190,6 +190,7 @@ export async function runBatch(inputs: string[], options: BatchOptions, progress
   for (const [key, flag] of SINGLE_FILE_OPTIONS) {
     if (options[key]) throw new UserError(`${flag} 只用于检查单个文件；批量检查时请用 --summary 或 --json-dir。`);
   }
+  if (options.year) parseYear(options.year);
   const requested = options.workers !== undefined ? parseWorkers(options.workers) : os.cpus().length;
   if (options.summary && !['.csv', '.xlsx'].includes(path.extname(options.summary).toLowerCase())) {
     throw new UserError(`--summary 只能写 .csv 或 .xlsx（收到「${options.summary}」）。`);
