@@ -11,15 +11,40 @@ const port = Number(process.env.PORT || process.env.npm_package_config_dev_serve
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
 
 function serve(dir, listenPort) {
+  const base = path.resolve(dir);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('找不到');
+    const answer = (status, text) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+    let pathname;
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      pathname = decodeURIComponent(url.pathname === '/' ? '/taskpane.html' : url.pathname);
+    } catch {
+      answer(400, '请求的地址无效');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
+    const file = path.resolve(base, '.' + path.sep + pathname);
+    // inside the folder only: not "..", not a sibling folder whose name starts the same
+    const relative = path.relative(base, file);
+    if (pathname.includes('\0') || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      answer(404, '找不到');
+      return;
+    }
+    let stat;
+    try {
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined; // a name too long, a link loop…
+    }
+    if (!stat || !stat.isFile()) {
+      answer(404, '找不到');
+      return;
+    }
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => (res.headersSent ? res.destroy() : answer(500, '读取失败')));
+    stream.on('open', () => {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      stream.pipe(res);
+    });
   });
   return new Promise((resolve) => server.listen(listenPort, '127.0.0.1', () => resolve(server)));
 }

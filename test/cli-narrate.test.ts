@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { run, tmpDir } from './helpers/cli';
 import { sampleWorkbook } from './helpers/sample';
 import { readWorkbook } from './helpers/workbook';
+import { escapeMarkdown } from '../src/core/narrative/render';
 
 async function files(dir: string) {
   const current = path.join(dir, '2025.xlsx');
@@ -26,7 +27,7 @@ describe('gongkai narrate', () => {
     expect(markdown).toContain('## 七、关于示例县示例局2025年一般公共预算“三公”经费预算情况的说明');
     const json = JSON.parse((await run(['narrate', current, '--prior', prior, '--json'])).out);
     expect(Object.keys(json)).toEqual(['kind', 'year', 'sentences']);
-    expect(json.sentences.every((s: { section: string; text: string }) => markdown.includes(s.text))).toBe(true);
+    expect(json.sentences.every((s: { section: string; text: string }) => markdown.includes(escapeMarkdown(s.text)))).toBe(true);
     const fact = json.sentences.flatMap((s: { facts: object[] }) => s.facts).find((f: { metric: string }) => f.metric === 'sangong.total');
     expect(fact).toEqual({ metric: 'sangong.total', code: null, current: 11.2, prior: 12.1, change: -0.9, percent: -7.44, denominator: null, share: null, budget: null, actual: null, completion: null });
   });

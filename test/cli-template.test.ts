@@ -56,7 +56,7 @@ describe('gongkai template', () => {
   it.each([
     [['--kind', 'foo', '--year', '2025', '--unit', 'x'], /未知的 --kind「foo」/],
     [['--kind', 'budget', '--year', '2019', '--unit', 'x'], /没有2019年的政府收支分类科目表。已有年份：2024、2025、2026/],
-    [['--kind', 'budget', '--year', '25', '--unit', 'x'], /--year 应为四位年份/],
+    [['--kind', 'budget', '--year', '25', '--unit', 'x'], /--year 应为 2000–2100 之间的四位年份/],
     [['--kind', 'budget', '--year', '2025'], /请用 --unit 给出单位名称/],
     [['--kind', 'budget', '--year', '2025', '--unit', 'x', '--tables', '10'], /没有预算表「10」/],
     [['--kind', 'budget', '--year', '2025', '--unit', 'x', '--options', 'wide'], /未知的选项「wide」/],
@@ -108,7 +108,13 @@ describe('gongkai template', () => {
     fs.copyFileSync(sample('budget-2025'), input);
     const r = await run(['template', '--kind', 'budget', '--data', input, '-o', input, '--force']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/与输入文件相同/);
+    expect(r.err).toMatch(/-o 的文件应以 \.xlsx 结尾/);
+    // nor through a link that names it as an .xlsx
+    const link = path.join(dir, 'out.xlsx');
+    fs.symlinkSync(input, link);
+    const linked = await run(['template', '--kind', 'budget', '--data', input, '-o', link, '--force']);
+    expect(linked.code).toBe(2);
+    expect(linked.err).toMatch(/与输入文件 .*ledger\.json 是同一个文件/);
     expect(fs.readFileSync(input, 'utf8')).toBe(fs.readFileSync(sample('budget-2025'), 'utf8'));
   });
 

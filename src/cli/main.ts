@@ -11,6 +11,10 @@ import { runFill } from './commands/fill';
 import { runNarrate } from './commands/narrate';
 import { runRecalc } from './commands/recalc';
 import { runTemplate } from './commands/template';
+import { outputOption, workersOption, yearOption } from './options';
+import { terminalJson, terminalText } from './escape';
+import { describeFsError } from '../adapters/node/input-file';
+import { removePendingTemps } from '../adapters/node/output';
 
 const HELP_LABELS: [RegExp, string][] = [
   [/^Usage:/m, '用法：'],
@@ -56,34 +60,36 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .configureHelp({ formatHelp: chineseHelp })
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => out(s.trimEnd()) });
+  // reports carry cell text and file names: no escape sequence or bidi override reaches the terminal
+  const say = (text: string, json?: boolean) => out(json ? terminalJson(text) : terminalText(text));
 
   program
     .command('template')
     .description('生成公开表模板：每张表一个工作表，合计均为公式')
     .helpOption('-h, --help', '显示帮助')
     .requiredOption('--kind <kind>', '预算 budget 或决算 final')
-    .option('--year <year>', '年度，如 2025（用 --data 时可省略）')
+    .option('--year <year>', '年度，如 2025（用 --data 时可省略）', yearOption)
     .option('--unit <name>', '单位名称（用 --data 时可省略）')
     .option('--tables <list>', '只生成这些表，如 01,05（默认全部标准表；补充表 x-fiscal、x-opex 需点名）')
     .option('--options <list>', '表式选项，如 splitCodes（科目编码分三栏）、splitBasic（基本支出分人员/公用经费）、no-priorYear（三公表不列上年）')
     .option('--data <ledger.json>', '用明细数据填入金额（见 templates/sample）')
-    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件', outputOption(['.xlsx'], '-o'))
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (opts) => out(await runTemplate(opts)));
+    .action(async (opts) => say(await runTemplate(opts)));
 
   program
     .command('codes')
     .description('查科目编码：名称、级次、上级科目；不认识的编码给出相近编码')
     .helpOption('-h, --help', '显示帮助')
     .argument('[编码...]', '如 2010301、"201 03 01"、类201款03项01、[30201]办公费')
-    .option('--year <year>', '科目表年度（默认今年）')
+    .option('--year <year>', '科目表年度（默认今年）', yearOption)
     .option('--name <name>', '按科目名称查')
     .option('--verify', '核实：逐个说明科目表对该编码知道什么、有多可靠（依据的文号或公开文件，或未核实）')
     .option('--catalog <file>', '用导入的科目表（gongkai catalog import 生成）代替内置科目表')
     .option('--json', '输出 JSON')
     .action((codes: string[], opts) => {
       const { text, exitCode } = runCodes(codes, opts);
-      out(text);
+      say(text, opts.json);
       program.setOptionValue('exitCode', exitCode);
     });
   program
@@ -91,25 +97,25 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .description('填充科目：按科目表写名称、补类/款行、上级行和合计行写成求和公式')
     .helpOption('-h, --help', '显示帮助')
     .argument('<输入.xlsx>', '要填充的工作簿（不会被改动）')
-    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件', outputOption(['.xlsx'], '-o'))
     .option('--sheet <name>', '只处理这个工作表')
-    .option('--year <year>', '科目表年度（默认从表头识别）')
+    .option('--year <year>', '科目表年度（默认从表头识别）', yearOption)
     .option('--catalog <file>', '用导入的科目表代替内置科目表')
     .option('--json', '以 JSON 输出改动报告')
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (input: string, opts) => out(await runFill(input, opts)));
+    .action(async (input: string, opts) => say(await runFill(input, opts), opts.json));
 
   program
     .command('recalc')
     .description('重算合计：由明细行重新计算上级行、合计行和行合计，报告每处不对的合计')
     .helpOption('-h, --help', '显示帮助')
     .argument('<输入.xlsx>', '要重算的工作簿（不会被改动）')
-    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件', outputOption(['.xlsx'], '-o'))
     .option('--formulas', '把手填的合计换成求和公式')
     .option('--sheet <name>', '只处理这个工作表')
     .option('--json', '以 JSON 输出报告')
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (input: string, opts) => out(await runRecalc(input, opts)));
+    .action(async (input: string, opts) => say(await runRecalc(input, opts), opts.json));
 
   program
     .command('check')
@@ -117,13 +123,13 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .helpOption('-h, --help', '显示帮助')
     .argument('<文件或文件夹...>', '要检查的工作簿（不会被改动）；多个文件或文件夹时按批检查')
     .option('--json', '输出 JSON 报告（单个文件）')
-    .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（单个文件；含“检查结果”表）')
+    .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（单个文件；含“检查结果”表）', outputOption(['.xlsx'], '--annotate'))
     .option('--narrative <file>', '同时检查这份情况说明（.docx 或 .txt）；默认检查工作簿中名称含“说明”的工作表')
     .option('--prior <file>', '上年的工作簿，用于核对情况说明中“比上年”的增减')
-    .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx')
+    .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx', outputOption(['.csv', '.xlsx'], '--summary'))
     .option('--json-dir <dir>', '批量：把每个文件的 JSON 报告写到这个目录')
-    .option('--workers <n>', '批量：并行的工作线程数（默认每个 CPU 核一个）')
-    .option('--year <year>', '年度（默认从表头识别）')
+    .option('--workers <n>', '批量：并行的工作线程数（默认每个 CPU 核一个）', workersOption)
+    .option('--year <year>', '年度（默认从表头识别）', yearOption)
     .option('--catalog <file>', '用导入的科目表代替内置科目表')
     .option('--force', '覆盖已存在的输出文件')
     .action(async (inputs: string[], opts) => {
@@ -131,7 +137,7 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
       const { text, exitCode } = single
         ? await runCheck(inputs[0], opts)
         : await runBatch(inputs, opts, (line, tty) => (tty ? process.stderr.write(line) : err(line)));
-      out(text);
+      say(text, opts.json);
       program.setOptionValue('exitCode', exitCode);
     });
 
@@ -143,19 +149,19 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .option('-o, --output <file>', '输出：.docx、.md、.txt，或 .xlsx（工作簿副本，加一张“情况说明”表）')
     .option('--prior <file>', '上年的工作簿（用于比上年增减）')
     .option('--budget <file>', '决算用：本年度的部门预算工作簿（用于完成年初预算的比例）')
-    .option('--year <year>', '年度（默认从表头识别）')
+    .option('--year <year>', '年度（默认从表头识别）', yearOption)
     .option('--json', '以 JSON 输出每句话及其数据')
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (file: string, opts) => out(await runNarrate(file, opts)));
+    .action(async (file: string, opts) => say(await runNarrate(file, opts), opts.json));
 
   program
     .command('clear')
     .description('清除检查标记：恢复被标记单元格原来的底色和批注，删除“检查结果”表')
     .helpOption('-h, --help', '显示帮助')
     .argument('<输入.xlsx>', '带标记的工作簿（不会被改动）')
-    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件')
+    .requiredOption('-o, --output <file>', '输出的 .xlsx 文件', outputOption(['.xlsx'], '-o'))
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (file: string, opts) => out(await runClear(file, opts)));
+    .action(async (file: string, opts) => say(await runClear(file, opts)));
 
   const catalog = program.command('catalog').description('科目表：导入本省预算管理一体化系统导出的科目表').helpOption('-h, --help', '显示帮助');
   catalog
@@ -163,10 +169,10 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .description('导入科目表（.xlsx 或 .csv；“科目编码”“科目名称”两列，或“编码##名称”单元格）')
     .helpOption('-h, --help', '显示帮助')
     .argument('<文件>', '导出的科目表文件')
-    .requiredOption('--year <year>', '科目表年度')
-    .requiredOption('-o, --output <file>', '输出的科目表 .json')
+    .requiredOption('--year <year>', '科目表年度', yearOption)
+    .requiredOption('-o, --output <file>', '输出的科目表 .json', outputOption(['.json'], '-o'))
     .option('--force', '覆盖已存在的输出文件')
-    .action(async (file: string, opts) => out(await runCatalogImport(file, opts)));
+    .action(async (file: string, opts) => say(await runCatalogImport(file, opts)));
   return program;
 }
 
@@ -183,15 +189,39 @@ export async function main(argv: string[], out = (t: string) => console.log(t), 
       return 2;
     }
     if (e instanceof UserError) {
-      err(`错误：${e.message}`);
+      err(`错误：${terminalText(e.message)}`);
       return e.exitCode;
+    }
+    // an ordinary file-system condition (no permission, a folder for a file, a link loop…)
+    const fsMessage = describeFsError(e);
+    if (fsMessage) {
+      err(`错误：${terminalText(fsMessage)}`);
+      return 2;
     }
     err(`内部错误：${(e as Error).stack ?? e}`);
     return 3;
   }
 }
 
+/** Exit codes after a signal: 128 + its number. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * For the command-line process only: on Ctrl+C (or kill), remove the temporary file of a write
+ * in progress (the output is never left half-written) and exit.
+ */
+export function handleSignals(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
+    process.once(signal, () => {
+      removePendingTemps();
+      process.stderr.write('\n已中断。\n');
+      process.exit(code);
+    });
+  }
+}
+
 if (require.main === module) {
+  handleSignals();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -7,7 +7,7 @@ import css from './taskpane.css';
 import { checkWorkbook, openBook } from '../core/check/check';
 import type { Finding, Report } from '../core/check/finding';
 import { SEVERITY_NAMES } from '../core/check/finding';
-import type { Change } from '../core/edits';
+import type { Change, Edit } from '../core/edits';
 import { UserError } from '../core/errors';
 import { planFill } from '../core/fill';
 import { collectFacts } from '../core/narrative/facts';
@@ -27,6 +27,7 @@ import { checkOpenWorkbook, fillOrRecalc, insertTemplate, narrateInto } from '..
 import { clearMarks } from '../adapters/office/adapter';
 import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 import { loadResources } from './resources';
+import { append } from '../core/arrays';
 
 interface OfficeLike {
   onReady(cb: (info: { host: string | null }) => void): void;
@@ -257,12 +258,12 @@ async function fileEdits(what: 'fill' | 'recalc'): Promise<void> {
   const tables = grid.sheets.flatMap((s) => findCodeTables(s, res.specs));
   if (tables.length === 0) throw new UserError('没有找到科目编码表。');
   const changes: Change[] = [];
-  const edits = [];
+  const edits: Edit[] = [];
   for (const t of tables) {
     const catalog = t.classification === 'economic' ? catalogs['economic-dept'] : catalogs.function;
     const plan = what === 'fill' ? (catalog ? planFill(t, catalog) : { edits: [], changes: [] }) : planRecalc(t, { formulas: true });
-    edits.push(...plan.edits);
-    changes.push(...plan.changes);
+    append(edits, plan.edits);
+    append(changes, plan.changes);
   }
   applyEditsFile(wb, edits);
   showChanges(changes);

@@ -1,19 +1,17 @@
 // Reading a workbook file into the core's grid for checking, without building a workbook model:
 // the format sniffed, the zip's directory read, and only the parts a check needs inflated, each
 // within the limits (a zip bomb or a sheet of a million rows is refused before it costs memory).
-import * as fs from 'node:fs';
 import { RESULTS_SHEET } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readXlsxGrid, XlsxError } from '../xlsx/read-xlsx';
 import { LIMITS, PACKAGE_MESSAGES, refuseNonWorkbook } from './inspect';
+import { MAX_WORKBOOK_BYTES, readInputFile } from './input-file';
 import { sniffFormat } from './sniff';
 import { Zip, ZipError } from './zip';
 
 export function readFileBytes(file: string): Buffer {
-  if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
-  if (fs.statSync(file).isDirectory()) throw new UserError(`${file} 是目录，不是工作簿文件`);
-  const bytes = fs.readFileSync(file);
+  const bytes = readInputFile(file, { maxBytes: MAX_WORKBOOK_BYTES, what: '工作簿', refuseLockFile: true });
   sniffFormat(file, bytes);
   return bytes;
 }

@@ -1,17 +1,16 @@
 // Reading a narrative from a .docx (its paragraphs) or a .txt (its lines), with clear errors.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
 import type { Paragraph } from '../../core/narrative/check';
 import { decodeXml } from '../xlsx/xml';
 import { decodeText } from './decode-text';
+import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
 
 export async function readNarrativeFile(file: string): Promise<Paragraph[]> {
-  if (!fs.existsSync(file)) throw new UserError(`找不到情况说明文件 ${file}`);
   const name = path.basename(file);
   const ext = path.extname(file).toLowerCase();
-  const bytes = fs.readFileSync(file);
+  const bytes = readInputFile(file, { maxBytes: MAX_DOCUMENT_BYTES, what: '情况说明' });
   let texts: string[];
   if (ext === '.txt' || ext === '.md') {
     texts = decodeText(bytes).split(/\r?\n/);

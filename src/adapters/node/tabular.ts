@@ -1,11 +1,11 @@
 // Reading a spreadsheet or CSV file as rows of text (for imports), with clear errors.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { SourceRow } from '../../core/catalog/import';
 import { cellText } from '../exceljs/cell-text';
 import { decodeText } from './decode-text';
+import { MAX_WORKBOOK_BYTES, readInputFile } from './input-file';
 import { sniffFormat } from './sniff';
 
 export function parseCsv(text: string): string[][] {
@@ -41,8 +41,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 export async function readRows(file: string): Promise<SourceRow[]> {
-  if (!fs.existsSync(file)) throw new UserError(`找不到文件 ${file}`);
-  const bytes = fs.readFileSync(file);
+  const bytes = readInputFile(file, { maxBytes: MAX_WORKBOOK_BYTES, what: '科目表', refuseLockFile: true });
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') {
     return parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells }));

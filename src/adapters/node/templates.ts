@@ -9,6 +9,7 @@ import { parseSpec } from '../../core/spec/parse';
 import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
+import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
 
 let foundTemplates: string | undefined;
 
@@ -23,7 +24,10 @@ export function templatesDir(): string {
 }
 
 function readJson(file: string): unknown {
-  const text = fs.readFileSync(file, 'utf8');
+  return parseJson(file, fs.readFileSync(file, 'utf8'));
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -99,9 +103,9 @@ export function loadCatalogSet(year: number, userCatalog?: string): Partial<Reco
 }
 
 export function readCatalogFile(file: string): CatalogFile {
-  if (!fs.existsSync(file)) throw new UserError(`找不到科目表文件 ${file}`);
+  const text = readInputFile(file, { maxBytes: MAX_DOCUMENT_BYTES, what: '科目表' }).toString('utf8');
   try {
-    return parseCatalogFile(readJson(file));
+    return parseCatalogFile(parseJson(file, text));
   } catch (e) {
     if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
     throw e;

@@ -8,6 +8,7 @@ import { type CellValue, newGrid, setCell, type WorkbookGrid } from '../../core/
 import { formulaText } from '../../core/plan/evaluate';
 import type { SheetPlan, StyleName, WorkbookPlan } from '../../core/plan/types';
 import type { Range, RequestContext, SetSupport, Worksheet } from './excel-api';
+import { maxOf } from '../../core/arrays';
 
 const ERROR_VALUE = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NULL!|NUM!|SPILL!|CALC!)$/;
 
@@ -87,7 +88,7 @@ function styleRuns(plan: SheetPlan): { range: string; style: StyleName }[] {
 export const PAYLOAD_LIMIT = 4_500_000;
 
 function writeSheet(ws: Worksheet, plan: SheetPlan, supports: SetSupport): number {
-  const rows = Math.max(...plan.cells.map((c) => parseAddress(c.address).row));
+  const rows = maxOf(plan.cells.map((c) => parseAddress(c.address).row));
   const cols = plan.widths.length;
   const matrix: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill(''));
   const formats: unknown[][] = Array.from({ length: rows }, () => Array<unknown>(cols).fill('General'));

@@ -21,6 +21,7 @@ import type { TableSpec } from '../../core/spec/schema';
 import { selectSpecs } from '../../core/spec/parse';
 import { annotate, applyEdits, applyPlan, readGrid, writeNarrativeSheet } from './adapter';
 import type { RequestContext, SetSupport } from './excel-api';
+import { append } from '../../core/arrays';
 
 export interface Resources {
   specs: TableSpec[];
@@ -58,8 +59,8 @@ export async function fillOrRecalc(context: RequestContext, res: Resources, what
   for (const t of tables) {
     const catalog = t.classification === 'economic' ? catalogs['economic-dept'] : catalogs.function;
     const plan = what === 'fill' ? (catalog ? planFill(t, catalog) : { edits: [], changes: [] }) : planRecalc(t, { formulas: true });
-    edits.push(...plan.edits);
-    changes.push(...plan.changes);
+    append(edits, plan.edits);
+    append(changes, plan.changes);
   }
   if (edits.length) await applyEdits(context, edits, supports);
   return changes;

@@ -7,8 +7,12 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
-import { writeFileAtomic } from '../../adapters/node/output';
-import { checkOne, type BatchArgs, type FileSummary } from './batch-one';
+import { isLockFile } from '../../adapters/node/input-file';
+import { checkOutputPath, realInputPath, realOutputPath, refuseInputAsOutput, writeFileAtomic } from '../../adapters/node/output';
+import { spreadsheetText, terminalText } from '../escape';
+import { parseWorkers, parseYear } from '../options';
+import { checkOne, jsonNames, type BatchArgs, type BatchJob, type FileSummary } from './batch-one';
+import { maxOf } from '../../core/arrays';
 
 const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
 
@@ -17,22 +21,58 @@ const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
  * but take the peak memory of 1,000 files near 400 MB). */
 const YOUNG_GENERATION_MB = 48;
 
-/** The files named, and the workbooks under the folders named (recursively, no Office lock files). */
-export function collectFiles(inputs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
+/** Whether a path leads to a folder (false for a broken link or a link loop: checking it will say why). */
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export interface CollectedFiles {
+  files: string[];
+  /** Excel's owner-lock files ("~$….xlsx") found in the folders, not checked. */
+  lockFiles: string[];
+  /** Files of the folders that are this run's outputs (the --summary file), not checked. */
+  outputs: string[];
+}
+
+/**
+ * The files named, and the workbooks under the folders named (recursively), each once (by its real
+ * path); Excel's lock files and this run's own outputs in the folders are left out and listed.
+ */
+export function collectFiles(inputs: string[], ownOutputs: string[] = []): CollectedFiles {
+  const out: CollectedFiles = { files: [], lockFiles: [], outputs: [] };
+  const seen = new Set<string>();
+  const outputs = new Set(ownOutputs.map(realOutputPath));
+  const walk = (dir: string, visited: Set<string>) => {
+    const real = realInputPath(dir);
+    if (visited.has(real)) return; // a link back to a folder above
+    const inside = new Set(visited).add(real);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !entry.name.startsWith('~$')) out.push(full);
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(full));
+      if (isDir) walk(full, inside);
+      else if (!EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      else if (isLockFile(entry.name)) out.lockFiles.push(full);
+      else if (outputs.has(realInputPath(full))) out.outputs.push(full);
+      else add(full);
     }
   };
+  const add = (file: string) => {
+    const real = realInputPath(file);
+    if (seen.has(real)) return;
+    seen.add(real);
+    out.files.push(file);
+  };
   for (const input of inputs) {
-    if (!fs.existsSync(input)) throw new UserError(`找不到 ${input}`);
-    if (fs.statSync(input).isDirectory()) walk(input);
-    else out.push(input);
+    const stat = fs.statSync(input, { throwIfNoEntry: false });
+    if (!stat) throw new UserError(`找不到 ${input}`);
+    if (stat.isDirectory()) walk(input, new Set());
+    else add(input);
   }
-  if (out.length === 0) throw new UserError(`在 ${inputs.join('、')} 中没有找到工作簿（.xlsx）。`);
+  if (out.files.length === 0) throw new UserError(`在 ${inputs.join('、')} 中没有找到工作簿（.xlsx）。`);
   return out;
 }
 
@@ -75,27 +115,47 @@ function row(s: FileSummary): string[] {
 
 export function renderTable(summaries: FileSummary[]): string {
   const rows = summaries.map((s) => row(s).map((c, i) => (i === 0 ? clip(c, 28) : i === 1 ? clip(c, 20) : i === 7 ? clip(c, 60) : c)));
-  const widths = HEADERS.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const widths = HEADERS.map((h, i) => Math.max(width(h), maxOf(rows.map((r) => width(r[i])), 0)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
   return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-async function writeSummary(file: string, summaries: FileSummary[], force?: boolean): Promise<void> {
+/** The text cells of a summary row: file names, unit names and messages come from the workbooks, never to be read as formulas. */
+function summaryTexts(s: FileSummary): { file: string; department: string; first: string } {
+  const r = row(s);
+  return { file: spreadsheetText(s.file), department: spreadsheetText(r[1]), first: spreadsheetText(r[7]) };
+}
+
+/** The summary as CSV (with a BOM, so Excel reads it as UTF-8). */
+export function summaryCsv(summaries: FileSummary[]): string {
+  const esc = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const rows = summaries.map((s) => {
+    const t = summaryTexts(s);
+    return [t.file, t.department, ...row(s).slice(2, 7), t.first];
+  });
+  return '\uFEFF' + [HEADERS, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The summary as a workbook: counts as numbers, text cells as text. */
+export function summaryWorkbook(summaries: FileSummary[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('检查汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(HEADERS).font = { bold: true };
+  for (const s of summaries) {
+    const t = summaryTexts(s);
+    ws.addRow([t.file, t.department, row(s)[2], s.year ?? '', s.status === 'failed' ? '' : s.errors, s.status === 'failed' ? '' : s.warnings, s.status === 'failed' ? '' : s.notices, t.first]);
+  }
+  [50, 30, 8, 8, 8, 8, 8, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return wb;
+}
+
+async function writeSummary(file: string, summaries: FileSummary[], options: { force?: boolean; inputs: string[] }): Promise<void> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
-    const esc = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-    const text = '\uFEFF' + [HEADERS, ...summaries.map((s) => [s.file, ...row(s).slice(1)])].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n';
-    await writeFileAtomic(file, text, { force });
+    await writeFileAtomic(file, summaryCsv(summaries), options);
   } else if (ext === '.xlsx') {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('检查汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(HEADERS).font = { bold: true };
-    for (const s of summaries) {
-      const r = row(s);
-      ws.addRow([s.file, r[1], r[2], s.year ?? '', s.status === 'failed' ? '' : s.errors, s.status === 'failed' ? '' : s.warnings, s.status === 'failed' ? '' : s.notices, r[7]]);
-    }
-    [50, 30, 8, 8, 8, 8, 8, 80].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    await writeFileAtomic(file, async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), { force });
+    const wb = summaryWorkbook(summaries);
+    await writeFileAtomic(file, async () => Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), options);
   } else {
     throw new UserError(`--summary 只能写 .csv 或 .xlsx（收到「${file}」）。`);
   }
@@ -106,12 +166,50 @@ export interface BatchResult {
   exitCode: number;
 }
 
-export async function runBatch(inputs: string[], args: BatchArgs & { summary?: string; workers?: string; force?: boolean }, progress: (line: string, tty: boolean) => void): Promise<BatchResult> {
-  const files = collectFiles(inputs);
-  if (args.jsonDir) fs.mkdirSync(args.jsonDir, { recursive: true });
-  const requested = args.workers !== undefined ? Number(args.workers) : os.cpus().length;
+export interface BatchOptions extends BatchArgs {
+  summary?: string;
+  workers?: string;
+  force?: boolean;
+  /** Options of a single-file check: refused in a batch rather than silently ignored. */
+  json?: boolean;
+  annotate?: string;
+  narrative?: string;
+  prior?: string;
+}
+
+const SINGLE_FILE_OPTIONS: [keyof BatchOptions, string][] = [
+  ['annotate', '--annotate'],
+  ['narrative', '--narrative'],
+  ['prior', '--prior'],
+  ['json', '--json'],
+];
+
+const failure = (file: string, message: string): FileSummary => ({ file, status: 'failed', message, department: null, kind: null, year: null, errors: 0, warnings: 0, notices: 0, firstError: null });
+
+export async function runBatch(inputs: string[], options: BatchOptions, progress: (line: string, tty: boolean) => void): Promise<BatchResult> {
+  for (const [key, flag] of SINGLE_FILE_OPTIONS) {
+    if (options[key]) throw new UserError(`${flag} 只用于检查单个文件；批量检查时请用 --summary 或 --json-dir。`);
+  }
+  if (options.year) parseYear(options.year);
+  const requested = options.workers !== undefined ? parseWorkers(options.workers) : os.cpus().length;
+  if (options.summary && !['.csv', '.xlsx'].includes(path.extname(options.summary).toLowerCase())) {
+    throw new UserError(`--summary 只能写 .csv 或 .xlsx（收到「${options.summary}」）。`);
+  }
+  const { files, lockFiles, outputs } = collectFiles(inputs, options.summary ? [options.summary] : []);
+  const read = [...files, ...(options.catalog ? [options.catalog] : [])];
+  // every output is checked against every input before the first file is read
+  if (options.summary) checkOutputPath(options.summary, { force: options.force, inputs: read });
+  let jsonFiles: string[] = [];
+  if (options.jsonDir) {
+    fs.mkdirSync(options.jsonDir, { recursive: true });
+    jsonFiles = jsonNames(options.jsonDir, files, options.force);
+    for (const json of jsonFiles) refuseInputAsOutput(json, read);
+    if (options.summary) refuseInputAsOutput(options.summary, jsonFiles);
+  }
+  const args: BatchArgs = { jsonDir: options.jsonDir, catalog: options.catalog, year: options.year, inputs: read };
+  const jobs: BatchJob[] = files.map((file, i) => ({ file, json: jsonFiles[i] }));
   const script = workerScript();
-  const poolSize = script ? Math.max(0, Math.min(requested, files.length)) : 0;
+  const poolSize = script ? Math.min(requested, files.length) : 0;
   const summaries: FileSummary[] = new Array(files.length);
   const tty = Boolean(process.stderr.isTTY);
   let done = 0;
@@ -121,60 +219,74 @@ export async function runBatch(inputs: string[], args: BatchArgs & { summary?: s
     const status = s.status === 'failed' ? `无法检查：${s.message}` : `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.notices}`;
     if (tty) {
       const bar = '█'.repeat(Math.round((done / files.length) * 30)).padEnd(30, '░');
-      progress(`\r${bar} ${done}/${files.length} ${clip(path.basename(s.file), 40)}`, true);
+      progress(`\r${bar} ${done}/${files.length} ${terminalText(clip(path.basename(s.file), 40))}`, true);
     } else {
-      progress(`[${done}/${files.length}] ${s.file}：${status}`, false);
+      progress(terminalText(`[${done}/${files.length}] ${s.file}：${status}`), false);
     }
   };
   let next = 0;
+  async function runRest(): Promise<void> {
+    for (; next < files.length; ) {
+      const i = next++;
+      report(i, await checkOne(jobs[i], args));
+    }
+  }
   if (poolSize === 0) {
-    for (; next < files.length; next++) report(next, await checkOne(files[next], args));
+    await runRest();
   } else {
     await Promise.all(
       Array.from({ length: poolSize }, () =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(script!, { workerData: args, resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
           let current = -1;
+          let finished = false;
           const feed = () => {
             if (next >= files.length) {
+              finished = true;
               void worker.terminate();
               resolve();
               return;
             }
             current = next++;
-            worker.postMessage(files[current]);
+            worker.postMessage(jobs[current]);
+          };
+          // a file that kills its worker (out of memory…) is reported; the rest go on in this thread
+          const lost = (why: string) => {
+            if (finished) return;
+            finished = true;
+            worker.removeAllListeners();
+            if (current >= 0 && summaries[current] === undefined) report(current, failure(files[current], `处理时出错：${why}`));
+            runRest().then(resolve, reject);
           };
           worker.on('message', (s: FileSummary) => {
             report(current, s);
             feed();
           });
-          worker.on('error', (e) => {
-            // a file that kills its worker (out of memory…) is reported; the rest go on in a new worker
-            report(current, { file: files[current], status: 'failed', message: `处理时出错：${e.message}`, department: null, kind: null, year: null, errors: 0, warnings: 0, notices: 0, firstError: null });
-            worker.removeAllListeners();
-            runBatchTail().then(resolve, reject);
-          });
+          worker.on('error', (e) => lost(e.message));
+          worker.on('exit', (code) => lost(`工作线程意外退出（${code}）`));
           feed();
         }),
       ),
     );
   }
-  async function runBatchTail(): Promise<void> {
-    for (; next < files.length; ) {
-      const i = next++;
-      report(i, await checkOne(files[i], args));
-    }
-  }
   if (tty) progress('\n', true);
-  if (args.summary) await writeSummary(args.summary, summaries, args.force);
+  const unchecked = summaries.reduce((n, s) => n + (s ? 0 : 1), 0);
+  if (unchecked > 0) throw new Error(`${unchecked} files of the batch were never checked`);
+  if (options.summary) await writeSummary(options.summary, summaries, { force: options.force, inputs: read });
   const failed = summaries.filter((s) => s.status === 'failed').length;
   const withErrors = summaries.filter((s) => s.status === 'ok' && s.errors > 0).length;
+  const clean = summaries.filter((s) => s.status === 'ok' && s.errors === 0).length;
+  const notices = [
+    lockFiles.length ? `已跳过 ${lockFiles.length} 个 Excel 临时锁定文件（~$ 开头，不是工作簿）：${lockFiles.map((f) => path.basename(f)).join('、')}` : '',
+    outputs.length ? `已跳过本次的汇总表输出文件：${outputs.join('、')}` : '',
+  ].filter(Boolean);
   const text = [
     renderTable(summaries),
     '',
-    `共 ${files.length} 个文件：${withErrors} 个有错误，${failed} 个无法检查，${files.length - withErrors - failed} 个没有错误。`,
-    args.summary ? `汇总表：${args.summary}` : '',
-    args.jsonDir ? `每个文件的 JSON 报告：${args.jsonDir}` : '',
+    ...notices,
+    `共 ${files.length} 个文件：${withErrors} 个有错误，${failed} 个无法检查，${clean} 个没有错误。`,
+    options.summary ? `汇总表：${options.summary}` : '',
+    options.jsonDir ? `每个文件的 JSON 报告：${options.jsonDir}` : '',
   ]
     .filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== ''))
     .join('\n');

@@ -2,7 +2,8 @@
 import { UserError } from '../../core/errors';
 import { importCatalog } from '../../core/catalog/import';
 import { readRows } from '../../adapters/node/tabular';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
+import { parseYear, requireExtension } from '../options';
 
 export interface CatalogImportArgs {
   year: string;
@@ -11,9 +12,11 @@ export interface CatalogImportArgs {
 }
 
 export async function runCatalogImport(file: string, args: CatalogImportArgs): Promise<string> {
-  if (!/^\d{4}$/.test(args.year ?? '')) throw new UserError(`--year 应为四位年份（收到「${args.year ?? ''}」）。`);
+  const year = parseYear(args.year);
+  requireExtension(args.output, ['.json'], '-o');
+  checkOutputPath(args.output, { force: args.force, inputs: [file] });
   const rows = await readRows(file);
-  const result = importCatalog(rows, Number(args.year), `由 ${file} 导入`);
+  const result = importCatalog(rows, year, `由 ${file} 导入`);
   if (!result.catalog) {
     const lines = result.problems.slice(0, 50).map((p) => (p.row ? `  第 ${p.row} 行：${p.reason}` : `  ${p.reason}`));
     const more = result.problems.length > 50 ? [`  ……另有 ${result.problems.length - 50} 处问题`] : [];

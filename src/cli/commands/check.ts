@@ -8,7 +8,8 @@ import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
 import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
+import { parseYear, requireExtension } from '../options';
 
 export interface CheckArgs {
   json?: boolean;
@@ -26,10 +27,20 @@ function yearInName(file: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The files a check reads, besides the workbook: an output may be none of them. */
+export function checkInputs(file: string, args: CheckArgs): string[] {
+  return [file, args.narrative, args.prior, args.catalog].filter((f): f is string => Boolean(f));
+}
+
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
+  const year = args.year ? parseYear(args.year) : null;
+  if (args.annotate) {
+    requireExtension(args.annotate, ['.xlsx'], '--annotate');
+    // refused before any work: the annotated copy may not be written over what is read
+    checkOutputPath(args.annotate, { force: args.force, inputs: checkInputs(file, args) });
+  }
   const bytes = readFileBytes(file);
   const grid = readGrid(file, bytes);
-  if (args.year && !/^\d{4}$/.test(args.year)) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
   let prior: Facts | undefined;
   if (args.prior) {
@@ -41,7 +52,7 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     specs: loadSpecs(),
     crossRules: loadCrossRules(),
     catalogs: catalogsForCheck(args.catalog),
-    year: args.year ? Number(args.year) : yearInName(file),
+    year: year ?? yearInName(file),
     narrative,
     prior,
   });
@@ -54,7 +65,7 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     const { annotateWorkbook } = await import('../../adapters/exceljs/annotate');
     const workbook = await loadWorkbookModel(file, bytes);
     annotateWorkbook(workbook, report);
-    await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: [file] });
+    await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: checkInputs(file, args) });
   }
   return report;
 }

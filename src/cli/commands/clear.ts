@@ -1,9 +1,10 @@
 // gongkai clear: remove gongkai's check marks from a workbook.
 import { clearAnnotations } from '../../adapters/exceljs/annotate';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { openWorkbook, workbookBuffer } from '../../adapters/node/workbook-file';
 
 export async function runClear(file: string, args: { output: string; force?: boolean }): Promise<string> {
+  checkOutputPath(args.output, { force: args.force, inputs: [file] });
   const book = await openWorkbook(file);
   const restored = clearAnnotations(book.workbook);
   await writeFileAtomic(args.output, () => workbookBuffer(book.workbook), { force: args.force, inputs: [file] });

@@ -4,6 +4,7 @@ import { cite, joinCodeArgs, lookupCode, lookupName, type LookupResult } from '.
 import { type Catalog, catalogUse, describeCatalogs } from '../../core/catalog/catalog';
 import type { Classification } from '../../core/catalog/schema';
 import { loadCatalogSet } from '../../adapters/node/templates';
+import { parseYear } from '../options';
 
 export interface CodesArgs {
   year?: string;
@@ -42,8 +43,7 @@ function catalogOf(code: string, catalogs: Partial<Record<Classification, Catalo
 }
 
 export function runCodes(codes: string[], args: CodesArgs): { text: string; exitCode: number } {
-  const year = args.year ? Number(args.year) : new Date().getFullYear();
-  if (!Number.isInteger(year) || String(year).length !== 4) throw new UserError(`--year 应为四位年份（收到「${args.year}」）。`);
+  const year = args.year ? parseYear(args.year) : new Date().getFullYear();
   if (!args.name && codes.length === 0) throw new UserError(args.verify ? '请给出要核实的科目编码，如 gongkai codes --verify 2080705。' : '请给出要查的科目编码，或用 --name 按名称查。');
   const catalogs = loadCatalogSet(year, args.catalog);
   const results = args.name ? lookupName(args.name, catalogs) : joinCodeArgs(codes).map((c) => lookupCode(c, catalogs));

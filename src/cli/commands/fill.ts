@@ -8,8 +8,10 @@ import { findCodeTables, type CodeTable } from '../../core/recognize/code-table'
 import { detectYear } from '../../core/recognize/year';
 import { applyEdits } from '../../adapters/exceljs/apply-edits';
 import { loadCatalogSet, loadSpecs } from '../../adapters/node/templates';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
+import { parseYear } from '../options';
 import { openWorkbook, workbookBuffer, type OpenWorkbook } from '../../adapters/node/workbook-file';
+import { append } from '../../core/arrays';
 
 export interface WorkbookCommandArgs {
   output: string;
@@ -28,10 +30,7 @@ export interface TableReport {
 }
 
 export function resolveYear(book: OpenWorkbook, given?: string): number {
-  if (given) {
-    if (!/^\d{4}$/.test(given)) throw new UserError(`--year 应为四位年份（收到「${given}」）。`);
-    return Number(given);
-  }
+  if (given) return parseYear(given);
   const year = detectYear(book.grid);
   if (!year) throw new UserError(`无法从 ${book.file} 的表头看出年度，请用 --year 指定。`);
   return year;
@@ -69,6 +68,9 @@ export function renderReport(title: string, reports: TableReport[]): string {
 }
 
 export async function runFill(input: string, args: WorkbookCommandArgs): Promise<string> {
+  const inputs = [input, ...(args.catalog ? [args.catalog] : [])];
+  if (args.year) parseYear(args.year);
+  checkOutputPath(args.output, { force: args.force, inputs });
   const book = await openWorkbook(input);
   const year = resolveYear(book, args.year);
   const catalogs = loadCatalogSet(year, args.catalog);
@@ -80,12 +82,12 @@ export async function runFill(input: string, args: WorkbookCommandArgs): Promise
     const catalog = catalogForTable(table, catalogs, year);
     used.add(catalog);
     const plan = planFill(table, catalog);
-    edits.push(...plan.edits);
+    append(edits, plan.edits);
     reports.push({ sheet: table.sheet, title: table.title, range: `第 ${table.bodyRows[0]}–${table.bodyRows[1]} 行`, changes: plan.changes });
   }
   // two tables on one sheet: apply the lower table's insertions first so row numbers hold
   applyEdits(book.workbook, edits);
-  await writeFileAtomic(args.output, () => workbookBuffer(book.workbook), { force: args.force, inputs: [input] });
+  await writeFileAtomic(args.output, () => workbookBuffer(book.workbook), { force: args.force, inputs });
   const uses = [...used].map(catalogUse);
   if (args.json) return JSON.stringify({ file: input, output: args.output, year, tables: reports, catalogs: uses }, null, 2);
   const unverified = reports.reduce((n, r) => n + r.changes.filter((c) => c.unverified).length, 0);

@@ -9,7 +9,8 @@ import { renderMarkdown, renderText } from '../../core/narrative/render';
 import { narrativeParagraphs, priorReasons, readSupplement } from '../../core/narrative/sources';
 import { narrativeDocx } from '../../adapters/docx/narrative-docx';
 import { catalogsForCheck, loadSpecs } from '../../adapters/node/templates';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
+import { parseYear } from '../options';
 import { openWorkbook, workbookBuffer, type OpenWorkbook } from '../../adapters/node/workbook-file';
 
 export interface NarrateArgs {
@@ -22,6 +23,7 @@ export interface NarrateArgs {
 }
 
 export const NARRATIVE_SHEET = '情况说明';
+const OUTPUT_EXTENSIONS = ['.docx', '.md', '.txt', '.xlsx'];
 
 function analyse(book: OpenWorkbook, year?: number) {
   const { book: b } = openBook({ grid: book.grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: year ?? null });
@@ -55,7 +57,7 @@ export async function buildNarrative(input: string, args: NarrateArgs): Promise<
     budget = collectFacts(analyse(b, year));
   }
   const supplement = readSupplement(book.grid.sheets);
-  notes.push(...supplement.problems.map((p) => `注意：${p}`));
+  for (const p of supplement.problems) notes.push(`注意：${p}`);
   const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(main), prior, budget, reasons, supplement: supplement.values });
   return { narrative, book, notes };
 }
@@ -75,11 +77,16 @@ function writeSheet(wb: ExcelJS.Workbook, narrative: Narrative): void {
 }
 
 export async function runNarrate(input: string, args: NarrateArgs): Promise<string> {
-  const { narrative, book, notes } = await buildNarrative(input, args);
-  if (args.json && !args.output) return JSON.stringify({ kind: narrative.kind, year: narrative.year, sentences: narrative.sentences }, null, 2);
-  if (!args.output) throw new UserError('请用 -o 给出输出文件（.docx、.md、.txt 或 .xlsx），或用 --json 输出到屏幕。');
-  const ext = path.extname(args.output).toLowerCase();
+  if (args.year) parseYear(args.year);
+  if (!args.output && !args.json) throw new UserError('请用 -o 给出输出文件（.docx、.md、.txt 或 .xlsx），或用 --json 输出到屏幕。');
+  const ext = path.extname(args.output ?? '').toLowerCase();
   const inputs = [input, ...(args.prior ? [args.prior] : []), ...(args.budget ? [args.budget] : [])];
+  if (args.output) {
+    if (!OUTPUT_EXTENSIONS.includes(ext)) throw new UserError(`不支持的输出格式「${ext || '（无扩展名）'}」：请用 ${OUTPUT_EXTENSIONS.join('、')}。`);
+    checkOutputPath(args.output, { force: args.force, inputs });
+  }
+  const { narrative, book, notes } = await buildNarrative(input, args);
+  if (!args.output) return JSON.stringify({ kind: narrative.kind, year: narrative.year, sentences: narrative.sentences }, null, 2);
   const content: Record<string, () => Promise<Buffer | string>> = {
     '.md': async () => renderMarkdown(narrative),
     '.txt': async () => renderText(narrative),
@@ -89,7 +96,6 @@ export async function runNarrate(input: string, args: NarrateArgs): Promise<stri
       return workbookBuffer(book.workbook);
     },
   };
-  if (!content[ext]) throw new UserError(`不支持的输出格式「${ext || '（无扩展名）'}」：请用 .docx、.md、.txt 或 .xlsx。`);
   await writeFileAtomic(args.output, content[ext], { force: args.force, inputs });
   const blanks = narrative.sentences.filter((s) => s.text.includes('【请填写')).length;
   return [

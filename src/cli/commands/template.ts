@@ -1,5 +1,4 @@
 // gongkai template: one workbook with a sheet per standard table, live formulas for every total.
-import * as fs from 'node:fs';
 import { ZodError } from 'zod';
 import { UserError } from '../../core/errors';
 import { Ledger, ledgerToTables, unsplitBasic } from '../../core/ledger';
@@ -9,7 +8,9 @@ import { KIND_NAMES, type Kind, selectSpecs } from '../../core/spec/parse';
 import type { WorkbookPlan } from '../../core/plan/types';
 import { loadCatalog, loadSpecs } from '../../adapters/node/templates';
 import { planToBuffer } from '../../adapters/exceljs/write-plan';
-import { writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
+import { parseYear, requireExtension } from '../options';
+import { MAX_DOCUMENT_BYTES, readInputFile } from '../../adapters/node/input-file';
 
 export interface TemplateArgs {
   kind: string;
@@ -23,9 +24,10 @@ export interface TemplateArgs {
 }
 
 export function readLedger(file: string): Ledger {
+  const text = readInputFile(file, { maxBytes: MAX_DOCUMENT_BYTES, what: '明细数据' }).toString('utf8');
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
     throw new UserError(`无法读取明细数据 ${file}：${(e as Error).message}`);
   }
@@ -40,11 +42,6 @@ export function readLedger(file: string): Ledger {
 function parseKind(kind: string): Kind {
   if (kind === 'budget' || kind === 'final') return kind;
   throw new UserError(`未知的 --kind「${kind}」：预算请用 budget，决算请用 final。`);
-}
-
-function parseYear(text: string | undefined): number {
-  if (!text || !/^\d{4}$/.test(text)) throw new UserError(`--year 应为四位年份，例如 2025（收到「${text ?? ''}」）。`);
-  return Number(text);
 }
 
 export function planTemplate(args: TemplateArgs): { plan: WorkbookPlan; summary: string } {
@@ -81,6 +78,8 @@ export function planTemplate(args: TemplateArgs): { plan: WorkbookPlan; summary:
 }
 
 export async function runTemplate(args: TemplateArgs): Promise<string> {
+  requireExtension(args.output, ['.xlsx'], '-o');
+  checkOutputPath(args.output, { force: args.force, inputs: args.data ? [args.data] : [] });
   const { plan, summary } = planTemplate(args);
   await writeFileAtomic(args.output, () => planToBuffer(plan), { force: args.force, inputs: args.data ? [args.data] : [] });
   return `${summary}\n已写入 ${args.output}`;

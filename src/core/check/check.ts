@@ -15,6 +15,7 @@ import { checkTable } from './in-table';
 import { checkNarrative, type Paragraph } from '../narrative/check';
 import { collectFacts, type Facts } from '../narrative/facts';
 import { narrativeParagraphs } from '../narrative/sources';
+import { append } from '../arrays';
 
 export interface CheckInput {
   file: string;
@@ -51,13 +52,13 @@ export function checkWorkbook(input: CheckInput): Report {
   const paragraphs = input.narrative ?? narrativeParagraphs(input.grid.sheets);
   for (const table of recognition.tables) {
     const grid = book.grids.get(table.sheet)!;
-    findings.push(...checkTable(book, table));
-    findings.push(...checkCells(book, table));
+    append(findings, checkTable(book, table));
+    append(findings, checkCells(book, table));
     const economic = table.codeTable ? table.codeTable.classification === 'economic' : table.rows.some((r) => r.code?.startsWith('3'));
     const classification = economic ? 'economic-dept' : 'function';
-    findings.push(...checkCodes(table, catalogs[classification]));
-    findings.push(...checkEmptyNote(book, table, grid, paragraphs));
-    findings.push(...checkHeaders(book, table, grid));
+    append(findings, checkCodes(table, catalogs[classification]));
+    append(findings, checkEmptyNote(book, table, grid, paragraphs));
+    append(findings, checkHeaders(book, table, grid));
     if (table.leftovers.length) {
       const cell = table.leftovers[0];
       findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: table.sheet, cell, cells: table.leftovers, message: `${table.spec.sheetPrefix} 留有模板占位行（“…”或只有序号）：${table.leftovers.join('、')}，请填写或删除`, expected: null, actual: '…' });
@@ -68,10 +69,10 @@ export function checkWorkbook(input: CheckInput): Report {
   }
   // template residue on every sheet but the narrative's (checked sentence by sentence below)
   const narrativeSheets = new Set(paragraphs.map((p) => p.sheet));
-  for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) findings.push(...checkPlaceholders(sheet));
-  if (paragraphs.length) findings.push(...checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
+  for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) append(findings, checkPlaceholders(sheet));
+  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
   if (recognition.kind) {
-    findings.push(...checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
+    append(findings, checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
     // a table published in another layout (收入总表 by function code) is there all the same
     const present = new Set(recognition.tables.map((t) => t.spec.number.replace(/-.*/, '')));
     for (const spec of input.specs.filter((s) => s.kind === recognition.kind && !s.extra && !present.has(s.number))) {

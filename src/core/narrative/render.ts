@@ -23,8 +23,20 @@ export function outline(n: Narrative): OutlineBlock[] {
   return blocks;
 }
 
+/**
+ * Text as literal Markdown: the narrative's sentences carry names and reasons from the workbook's
+ * cells, so every character Markdown would read as markup (emphasis, links, HTML, code, tables),
+ * and a list or heading marker at the start of a line, is escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
+    .replace(/^(\s*)([-+=>])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
 export function renderMarkdown(n: Narrative): string {
-  return outline(n).map((b) => (b.kind === 'paragraph' ? b.text : `${'#'.repeat(b.level)} ${b.text}`)).join('\n\n') + '\n';
+  return outline(n).map((b) => (b.kind === 'paragraph' ? escapeMarkdown(b.text) : `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`)).join('\n\n') + '\n';
 }
 
 export function renderText(n: Narrative): string {

@@ -7,6 +7,7 @@ import { codeLevel, parentCode, type CatalogEntry } from '../codes';
 import type { BlockSpec, ColumnSpec, FixedRowEntry, TableSpec } from '../spec/schema';
 import { evaluateSheet } from './evaluate';
 import type { Formula, PlanCell, SheetPlan, StyleName } from './types';
+import { append } from '../arrays';
 
 export interface CodeRowData {
   code: string;
@@ -173,7 +174,7 @@ function alignBlocks(lists: RowItem[][]): (RowItem | null)[][] {
       const seg = segs[s];
       const aligned = s < count - 1;
       const pad = Array<null>(height - seg.length).fill(null);
-      out[b].push(...(aligned ? [...seg.slice(0, -1), ...pad, seg[seg.length - 1]] : [...seg, ...pad]));
+      append(out[b], aligned ? [...seg.slice(0, -1), ...pad, seg[seg.length - 1]] : [...seg, ...pad]);
     });
   }
   return out;
