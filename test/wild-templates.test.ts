@@ -63,6 +63,10 @@ describe.each(['tbx_department_budget_template.xlsx', 'tbx_unit_budget_template.
     expect(report.otherSheets).toEqual(expect.arrayContaining([{ sheet: '目录', kind: '目录' }, { sheet: '封面', kind: '封面' }]));
   });
 
+  it('every code the template prints resolves with its printed name', () => {
+    expect(report.findings.filter((f) => f.rule.startsWith('code.'))).toEqual([]);
+  });
+
   it('says nothing false: no error, and the only warnings are the template residue and the empty tables', () => {
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const warnings = report.findings.filter((f) => f.severity === 'warning');

@@ -11,6 +11,7 @@ import type { ColumnSpec, TableSpec } from '../spec/schema';
 import type { Catalog } from '../catalog/catalog';
 import { normalizeName } from '../catalog/lookup';
 import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, unitOf } from './code-table';
+import { append } from '../arrays';
 import { readTitle, specsForTitle } from './concepts';
 import { leafMeaning, matchColumns, type SheetColumn } from './columns';
 import { classifySheet, deservesWarning, isContents, type SheetKind } from './sheets';
@@ -362,7 +363,10 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
       }
     }
     // titles on consecutive lines are a list of the tables (a 目录 or a narrative's list), not tables
-    titles.push(...onSheet.filter((t) => !onSheet.some((o) => o !== t && Math.abs(o.row - t.row) === 1 && o.spec.number !== t.spec.number)));
+    const byRow = new Map<number, (typeof titles)[number][]>();
+    for (const t of onSheet) byRow.set(t.row, [...(byRow.get(t.row) ?? []), t]);
+    const listed = (t: (typeof titles)[number]) => [t.row - 1, t.row + 1].some((r) => byRow.get(r)?.some((o) => o.spec.number !== t.spec.number));
+    append(titles, onSheet.filter((t) => !listed(t)));
   }
   const votes = { budget: 0, final: 0 };
   for (const t of titles) votes[t.spec.kind] += readTitle(t.text).kind ? 2 : 1;
@@ -377,8 +381,9 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   const bySheet = new Map<string, typeof accepted>();
   for (const t of accepted) {
     const list = bySheet.get(t.sheet.name) ?? [];
-    // a title repeated on the next row (label above title) counts once
-    if (!list.some((x) => Math.abs(x.row - t.row) <= 1 && x.m.spec.id === t.m.spec.id)) list.push(t);
+    // a title repeated on the next row (label above title) counts once (titles come sorted by row)
+    const previous = list[list.length - 1];
+    if (!(previous && t.row - previous.row <= 1 && previous.m.spec.id === t.m.spec.id)) list.push(t);
     bySheet.set(t.sheet.name, list);
   }
   for (const [, list] of bySheet) {
