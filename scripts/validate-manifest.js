@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Validates add-in manifests offline: Microsoft's XSDs in ../shared/schemas (libxml2 as wasm,
+// Validates add-in manifests offline: Microsoft's XSDs in assets/schemas (libxml2 as wasm,
 // no system xmllint needed) and office-addin-manifest's reader.
 'use strict';
 const fs = require('node:fs');
@@ -7,7 +7,7 @@ const path = require('node:path');
 const { validateXML } = require('xmllint-wasm');
 const { OfficeAddinManifest } = require('office-addin-manifest');
 
-const dir = path.join(__dirname, '..', '..', 'shared', 'schemas', 'office-addin-manifest');
+const dir = path.join(__dirname, '..', 'assets', 'schemas', 'office-addin-manifest');
 const MAIN = 'OfficeAppManifestV1_1.xsd';
 
 (async () => {

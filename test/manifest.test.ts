@@ -10,10 +10,10 @@ const root = path.join(__dirname, '..');
 async function readManifestFile(file: string): Promise<{ id: string; defaultLocale: string; displayName: string; hosts: string[]; permissions: string }> {
   return JSON.parse(execFileSync('node', [path.join(root, 'scripts', 'read-manifest.js'), file], { encoding: 'utf8' }));
 }
-const schemaDir = path.join(root, '..', 'shared', 'schemas', 'office-addin-manifest');
+const schemaDir = path.join(root, 'assets', 'schemas', 'office-addin-manifest');
 const MAIN = 'OfficeAppManifestV1_1.xsd';
 
-/** libxml2's schema validation (the xmllint of ../shared/schemas/README.md), compiled to wasm. */
+/** libxml2's schema validation (the xmllint of assets/schemas/office-addin-manifest/README.md), compiled to wasm. */
 async function validate(xml: string): Promise<string[]> {
   const schemas = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.xsd'));
   const read = (f: string) => ({ fileName: f, contents: fs.readFileSync(path.join(schemaDir, f), 'utf8') });
