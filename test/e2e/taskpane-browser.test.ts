@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
 });
 
 async function openPage(): Promise<Page> {

@@ -39,7 +39,8 @@ beforeAll(async () => {
     ),
   );
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
-  for (const f of fs.readdirSync(path.join(root, 'assets'))) fs.copyFileSync(path.join(root, 'assets', f), path.join(out, 'assets', f));
+  // the icons the page shows (not the schemas folder beside them)
+  for (const f of fs.readdirSync(path.join(root, 'assets')).filter((n) => n.endsWith('.png'))) fs.copyFileSync(path.join(root, 'assets', f), path.join(out, 'assets', f));
   server = await serve(out, PORT);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   page = await browser.newPage({ acceptDownloads: true });
@@ -52,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
 });
 
 const workbook = <T>(f: (w: WorkbookView) => T): Promise<T> => page.evaluate(`(${f.toString()})(window.__workbook)`) as Promise<T>;
