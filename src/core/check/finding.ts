@@ -37,7 +37,6 @@ export interface Report {
   catalogs?: CatalogUse[];
 }
 
-
 /** A located amount: the cell it is in and the unit of its table. */
 export interface Located {
   cents: Cents;

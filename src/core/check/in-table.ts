@@ -55,6 +55,9 @@ export function compareSum(
 
 type Ref = { key: string; sign: 1 | -1 };
 
+/** "basic" → +basic, "-spend" → −spend. */
+const signedRef = (r: string, sign: 1 | -1 = 1): Ref => ({ key: r.replace(/^-/, ''), sign: ((r.startsWith('-') ? -1 : 1) * sign) as 1 | -1 });
+
 /** The terms of a sum row as the table has them: a term whose row is absent is replaced by the
  * terms it is the sum of, if the spec says so; else it counts as nothing. */
 function expandAbsent(refs: Ref[], table: RecognizedTable, sums: Map<string, readonly string[]>, depth = 0): Ref[] {
@@ -62,8 +65,7 @@ function expandAbsent(refs: Ref[], table: RecognizedTable, sums: Map<string, rea
     if (table.rows.some((x) => x.key === r.key)) return [r];
     const parts = sums.get(r.key);
     if (!parts || depth > 4) return [];
-    const sub = parts.map((p) => ({ key: p.replace(/^-/, ''), sign: ((p.startsWith('-') ? -1 : 1) * r.sign) as 1 | -1 }));
-    return expandAbsent(sub, table, sums, depth + 1);
+    return expandAbsent(parts.map((p) => signedRef(p, r.sign)), table, sums, depth + 1);
   });
 }
 
@@ -78,7 +80,7 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
   // row arithmetic
   for (const { c, block } of specColumns) {
     if (!c.sum || !table.columns.has(c.key)) continue;
-    const all = c.sum.map((r) => ({ key: r.replace(/^-/, ''), sign: (r.startsWith('-') ? -1 : 1) as 1 | -1 }));
+    const all = c.sum.map((r) => signedRef(r));
     const refs = all.filter((r) => table.columns.has(r.key));
     // a layout that prints only some of the terms (合计 | 基本支出 | 项目支出, without 上缴上级支出 …):
     // checked all the same, but a disagreement may be an absent column's, so it is a warning
@@ -159,7 +161,7 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
         const row = table.rows.find((r) => r.key === e.key);
         if (!row) continue;
         let refs: { key: string; sign: 1 | -1 }[] | null = null;
-        if (e.sum) refs = e.sum.map((r) => ({ key: r.replace(/^-/, ''), sign: (r.startsWith('-') ? -1 : 1) as 1 | -1 }));
+        if (e.sum) refs = e.sum.map((r) => signedRef(r));
         else if (e.sumOf === 'inserted') refs = table.rows.filter((r) => r.key.startsWith('class.') && r.block === b).map((r) => ({ key: r.key, sign: 1 }));
         else if (e.code?.length === 3) refs = [...fixedCodes].filter((c) => c.length === 5 && c.startsWith(e.code!)).map((key) => ({ key, sign: 1 }));
         if (!refs || refs.length === 0) continue;

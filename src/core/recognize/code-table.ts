@@ -64,7 +64,7 @@ const CODE_AND_NAME = /^[[［【(（]?(\d{3}(?:\d{2}){0,2})[\]］】)）]?(?:\s|
 const LEFTOVER = /^[…⋯\.。·\s]+$/;
 const TOTAL_NAMES = new Set(['合计', '总计', '本年支出合计', '本年收入合计']);
 const NOTE_ROW = /^(注|备注|说明|填报说明)[:：\d.、]/;
-const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件|^(附表|表)[\d一二三四五六七八九十]+$/;
+export const TITLE_ROW = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^表[一二三四五六七八九十]+、|^附件|^(附表|表)[\d一二三四五六七八九十]+$/;
 /** Lines above a title that are not the title: labels, unit and department lines. */
 const NOT_TITLE = /单位[:：]|部门[:：]|^公开\d+表$|^部门公开表\d+$|^附件\d*$/;
 
@@ -343,15 +343,11 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       const joined = !parts.some(Boolean) ? CODE_AND_NAME.exec(name) : h.layout === 'single' && !name ? CODE_AND_NAME.exec(parts[0]) : null;
       let code: string | null;
       let text: string;
-      if (joined) {
-        code = joined[1];
-        text = joined[1];
-        name = joined[2].trim();
-        if (code.length === 3) context.lei = code;
-        if (code.length === 5) context.kuan = code;
-      } else if (h.layout === 'names') {
-        code = resolveName && name ? resolveName(squash(name), context) : null;
+      if (joined || h.layout === 'names') {
+        code = joined ? joined[1] : resolveName && name ? resolveName(squash(name), context) : null;
         text = code ?? '';
+        if (joined) name = joined[2].trim();
+        // the 类 and 款 a code sets, for the names under it (composeCode keeps its own)
         if (code?.length === 3) context.lei = code;
         if (code?.length === 5) context.kuan = code;
       } else ({ code, text } = composeCode(h.layout, parts, context));

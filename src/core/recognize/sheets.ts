@@ -32,8 +32,9 @@ export function isContents(grid: Grid): boolean {
   return /目录/.test(grid.name) || headLines(grid, 2).some((t) => t === '目录');
 }
 
-/** Cells that look like subject codes or the standard rows of a disclosure table. */
-function looksLikeDisclosure(grid: Grid): boolean {
+/** One pass over a sheet: its numbers, and the cells that look like subject codes or the
+ * standard rows of a disclosure table. */
+function scan(grid: Grid): { numbers: number; disclosure: boolean } {
   let numbers = 0;
   let codes = 0;
   let labels = 0;
@@ -50,25 +51,21 @@ function looksLikeDisclosure(grid: Grid): boolean {
       }
     }
   }
-  return numbers >= 3 && (codes >= 3 || labels >= 2);
+  return { numbers, disclosure: numbers >= 3 && (codes >= 3 || labels >= 2) };
 }
 
-export function classifySheet(grid: Grid, hasTable: boolean, isNarrative: boolean): SheetKind {
-  if (hasTable) return 'table';
-  if (isNarrative) return 'narrative';
-  if (isContents(grid)) return 'contents';
-  const head = headLines(grid).join('|');
-  const named = `${grid.name}|${head}`;
-  if (/封面|首页/.test(grid.name)) return 'cover';
+/** What a sheet is; `unread` when it holds amounts and codes or standard row labels, yet no
+ * table was read on it (the one kind of sheet worth a warning). */
+export function classifySheet(grid: Grid, hasTable: boolean, isNarrative: boolean): { kind: SheetKind; unread: boolean } {
+  const of = (kind: SheetKind, unread = false) => ({ kind, unread });
+  if (hasTable) return of('table');
+  if (isNarrative) return of('narrative');
+  if (isContents(grid)) return of('contents');
+  if (/封面|首页/.test(grid.name)) return of('cover');
+  if (readTitle(`${grid.name}|${headLines(grid).join('|')}`).concepts.has('performance')) return of('performance');
+  const { numbers, disclosure } = scan(grid);
   const heading = `${grid.name}|${headLines(grid, 1).join('')}`;
-  if (readTitle(named).concepts.has('performance')) return 'performance';
-  if (/项目/.test(heading) && /表|清单|明细/.test(heading) && !looksLikeDisclosure(grid)) return 'projects';
-  if (looksLikeDisclosure(grid)) return 'other';
-  const numbers = [...grid.rows.values()].some((row) => [...row.values()].some((cell) => typeof cell.value === 'number'));
-  return numbers ? 'other' : 'text';
-}
-
-/** A sheet that holds amounts and codes or standard row labels, yet no table was read on it. */
-export function deservesWarning(grid: Grid, kind: SheetKind): boolean {
-  return kind === 'other' && looksLikeDisclosure(grid);
+  if (/项目/.test(heading) && /表|清单|明细/.test(heading) && !disclosure) return of('projects');
+  if (disclosure) return of('other', true);
+  return of(numbers ? 'other' : 'text');
 }

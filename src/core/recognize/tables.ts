@@ -10,11 +10,11 @@ import type { Unit } from '../money';
 import type { ColumnSpec, TableSpec } from '../spec/schema';
 import type { Catalog } from '../catalog/catalog';
 import { normalizeName } from '../catalog/lookup';
-import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, unitOf } from './code-table';
+import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, TITLE_ROW, unitOf } from './code-table';
 import { append } from '../arrays';
 import { readTitle, specsForTitle } from './concepts';
 import { leafMeaning, matchColumns, type SheetColumn } from './columns';
-import { classifySheet, deservesWarning, isContents, type SheetKind } from './sheets';
+import { classifySheet, isContents, type SheetKind } from './sheets';
 import { detectYear } from './year';
 
 export interface Value extends AmountCell {
@@ -103,7 +103,7 @@ function normalizeLabelText(text: string): string {
 
 const looseLabel = (t: string) => normalizeLabel(t).replace(/财政|拨款|预算/g, '');
 /** Without the words a side's rows all share (收入, 资金): "1、一般公共预算" is 一般公共预算拨款收入. */
-const loosestLabel = (t: string) => looseLabel(t).replace(/^\d+[、.．]/, '').replace(/收入|资金|支出$/g, '');
+const loosestLabel = (t: string) => looseLabel(t).replace(/收入|资金|支出$/g, '');
 
 function regionGrid(grid: Grid, top: number, bottom: number): Grid {
   const rows = new Map([...grid.rows].filter(([r]) => r >= top && r <= bottom));
@@ -129,7 +129,6 @@ function shown(grid: Grid, m: Map<string, string>, row: number, col: number): st
   }
   return textAt(grid, row, col);
 }
-
 
 interface SpecColumn {
   spec: ColumnSpec;
@@ -165,8 +164,8 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
 /** A label cell a blank template left: "…", "二、…", a bare "三、". */
 const LEFTOVER_LABEL = /^(?=.)([一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[)）])?[…⋯.。·]*$/;
 
-/** A line above a table that is not its header: the unit, the department, a label. */
-const NOT_HEADER = /单位[:：]|部门[:：]|编制|^公开\d+表$|^部门公开表\d+$|^附件|^表[一二三四五六七八九十\d]+$/;
+/** A line above a table that is not its header: a title or label line (code-table's), or 编制单位. */
+const notHeader = (text: string) => TITLE_ROW.test(text) || text.includes('编制');
 
 /** The header rows: from the first row under the title that holds a word of the spec's headers
  * and no numbers, down while rows do, and up over group rows (本年收入 | 本年支出) above it. */
@@ -194,7 +193,7 @@ function headerBand(grid: Grid, spec: TableSpec, from: number, to: number): [num
   if (!first) return null;
   while (first - 1 >= from && !hasNumbers(first - 1)) {
     const above = texts(first - 1);
-    if (above.length === 0 || above.some((t) => NOT_HEADER.test(squash(t)) || unitOf(t))) break;
+    if (above.length === 0 || above.some((t) => notHeader(squash(t)) || unitOf(t))) break;
     first--;
   }
   return [first, last];
@@ -511,9 +510,9 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   const sheets: Recognition['sheets'] = [];
   const withTables = new Set(found.map((t) => t.sheet));
   for (const sheet of book.sheets) {
-    const kind = classifySheet(sheet, withTables.has(sheet.name), sheet.name.includes('说明'));
+    const { kind, unread } = classifySheet(sheet, withTables.has(sheet.name), sheet.name.includes('说明'));
     sheets.push({ sheet: sheet.name, kind });
-    if (!bySheet.has(sheet.name) && deservesWarning(sheet, kind)) {
+    if (!bySheet.has(sheet.name) && unread) {
       unrecognised.push({ sheet: sheet.name, cell: null, message: `工作表「${sheet.name}」有金额和科目，但没有识别出是哪张公开表（没有找到表名），未核对`, severity: 'warning' });
     }
   }
