@@ -5,7 +5,7 @@ import type { Catalog } from '../core/catalog/catalog';
 import type { Classification, CatalogFile } from '../core/catalog/schema';
 import { CrossRules } from '../core/check/cross';
 import { parseSpec } from '../core/spec/parse';
-import type { Resources } from '../adapters/office/commands';
+import type { Resources } from '../core/commands/resources';
 
 declare const require: {
   context(dir: string, deep: boolean, pattern: RegExp): { keys(): string[]; (key: string): unknown };
@@ -32,5 +32,6 @@ export function loadResources(): Resources {
     }
     return cache.get(y)!;
   };
-  return { specs, crossRules, catalogs };
+  const catalogYears = [...new Set(files.filter((f) => f.classification === 'function').map((f) => f.year))].sort((a, b) => a - b);
+  return { specs, crossRules, catalogs, catalogYears };
 }

@@ -1,4 +1,5 @@
 // Loads the table specs and catalogs shipped in templates/ (or a directory given by the user).
+import type { Resources } from '../../core/commands/resources';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Catalog, parseCatalogFile, resolveCatalog } from '../../core/catalog/catalog';
@@ -138,4 +139,9 @@ export function catalogsForCheck(userCatalog?: string): (year: number | null) =>
     if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
     return cache.get(y)!;
   };
+}
+
+/** Everything the commands need, from templates/ (and the user's catalog file, if given). */
+export function nodeResources(userCatalog?: string): Resources {
+  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(userCatalog), catalogYears: catalogYears(loadCatalogFiles(), 'function') };
 }

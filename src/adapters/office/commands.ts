@@ -22,6 +22,11 @@ import { selectSpecs } from '../../core/spec/parse';
 import { annotate, applyEdits, applyPlan, readGrid, writeNarrativeSheet } from './adapter';
 import type { RequestContext, SetSupport } from './excel-api';
 import { append } from '../../core/arrays';
+import { runCommand, type CommandRequest, type CommandResult } from '../../core/commands/run';
+import type { Resources as CoreResources } from '../../core/commands/resources';
+import { parseStore, storeLines } from '../../core/commands/store';
+import type { WorkbookGrid } from '../../core/grid';
+import { applyBookPlan, type StoreKeeper } from './apply-plan';
 
 export interface Resources {
   specs: TableSpec[];
@@ -82,4 +87,45 @@ export async function narrateInto(context: RequestContext, res: Resources): Prom
   const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) });
   await writeNarrativeSheet(context, '情况说明', renderText(narrative).trimEnd().split('\n'), grid.sheets.map((s) => s.name));
   return narrative;
+}
+
+/** Document settings as gongkai's record in Excel (Office.context.document.settings). */
+export interface SettingsLike {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  saveAsync(cb?: () => void): void;
+}
+
+export const STORE_SETTING = 'gongkai.store';
+
+export function settingsKeeper(settings: SettingsLike | undefined): StoreKeeper {
+  return {
+    read: () => parseStore(JSON.parse(String(settings?.get(STORE_SETTING) ?? '[]')) as string[]),
+    write: (store) => {
+      settings?.set(STORE_SETTING, JSON.stringify(storeLines(store)));
+      settings?.saveAsync();
+    },
+  };
+}
+
+/**
+ * Any command on the open workbook: read it (two syncs; none for a template), run the same
+ * command as the CLI and the page, apply its plan in one write batch.
+ */
+export async function runInExcel(context: RequestContext, res: CoreResources, supports: SetSupport, settings: SettingsLike | undefined, req: CommandRequest): Promise<CommandResult> {
+  const sheets = context.workbook.worksheets;
+  let grid: WorkbookGrid = { sheets: [] };
+  let sheetNames: string[];
+  if (req.command === 'template' || req.command === 'clear') {
+    sheets.load('items/name');
+    await context.sync();
+    sheetNames = sheets.items.map((s) => s.name);
+  } else {
+    grid = await readGrid(context);
+    sheetNames = sheets.items.map((s) => s.name);
+  }
+  const result = runCommand(req, grid, res, '当前工作簿');
+  const { restored } = await applyBookPlan({ context, supports, sheetNames, keeper: settingsKeeper(settings) }, result.plan);
+  if (req.command === 'clear') result.summary = restored ? `已清除 ${restored} 个单元格的检查标记，恢复原来的填充色。` : '这个工作簿里没有检查标记。';
+  return result;
 }
