@@ -33,7 +33,7 @@ function twoTables(seed: number): { wb: ExcelJS.Workbook; codes: string[][] } {
   const codes = [detailCodes(seed, 4 + (seed % 3)), detailCodes(seed + 99, 3 + (seed % 4))];
   const titles = ['2025年一般公共预算支出表', '2025年政府性基金预算支出表'];
   codes.forEach((list, t) => {
-    if (t === 1) ws.addRow([]), ws.addRow([]);
+    if (t === 1) ws.addRows([[], []]);
     ws.addRow([titles[t]]);
     ws.addRow(['单位：万元']);
     ws.addRow(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
