@@ -236,7 +236,7 @@ const fileCommands: Record<string, () => Promise<void>> = {
   },
   check: async () => {
     const wb = await workbookOf();
-    const report = checkWorkbook({ file: file!.name, grid: readWorkbookGrid(wb), specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs });
+    const report = checkWorkbook({ file: file!.name, grid: readWorkbookGrid(wb), specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon });
     if (report.tables.length === 0) throw new UserError(`${file!.name} 中没有识别出公开表。`);
     showFindings(report);
     annotateWorkbook(wb, report);

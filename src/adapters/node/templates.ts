@@ -9,6 +9,7 @@ import { parseSpec } from '../../core/spec/parse';
 import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
+import { LexiconFile } from '../../core/narrative/lexicon';
 import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
 
 let foundTemplates: string | undefined;
@@ -138,4 +139,16 @@ export function catalogsForCheck(userCatalog?: string): (year: number | null) =>
     if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
     return cache.get(y)!;
   };
+}
+
+/** The narrative's metric lexicon (templates/narrative/metrics.json), validated. */
+export function loadLexicon(file = path.join(templatesDir(), 'narrative', 'metrics.json')): LexiconFile {
+  return once(`lexicon:${file}`, () => {
+    try {
+      return LexiconFile.parse(readJson(file));
+    } catch (e) {
+      if (e instanceof ZodError) throw new UserError(`${file} 有误：${describeIssues(e).join('；')}`);
+      throw e;
+    }
+  });
 }

@@ -6,7 +6,7 @@ import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
-import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
+import { catalogsForCheck, loadCrossRules, loadLexicon, loadSpecs } from '../../adapters/node/templates';
 import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear, requireExtension } from '../options';
@@ -55,6 +55,7 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     year: year ?? yearInName(file),
     narrative,
     prior,
+    lexicon: loadLexicon(),
   });
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
