@@ -5,6 +5,7 @@ import { checkNarrative, type Paragraph } from '../src/core/narrative/check';
 import { collectFacts } from '../src/core/narrative/facts';
 import { generateNarrative } from '../src/core/narrative/generate';
 import { renderMarkdown, renderText } from '../src/core/narrative/render';
+import { percent } from '../src/core/narrative/wording';
 import { sampleCatalogs, sampleGrid, sampleLedger } from './helpers/sample';
 import { specs } from './helpers/workbook';
 import { loadLexicon } from '../src/adapters/node/templates';
@@ -48,6 +49,41 @@ describe('generation', () => {
     const facts = await factsOf('budget-2025');
     const n = generateNarrative({ kind: 'budget', year: 2025, department: '示例县示例局', facts, prior: await factsOf('budget-2024'), reasons: new Map([['gpb.item.2010301', '在职人员增加']]) });
     expect(renderText(n)).toContain('行政运行（项）2025年预算数为386.42万元，比上年增加15.22万元，增长4.10%，主要原因是在职人员增加。');
+  });
+});
+
+describe('the standard sentences: changes of 基本支出, 项目支出, “三公”经费 and 机关运行经费; completion of the 年初预算', () => {
+  const asParagraphs = (text: string) => text.split('\n').map((t, i) => ({ sheet: '情况说明', cell: `A${i + 1}`, text: t }));
+
+  it('budget: 基本支出 and 项目支出 over last year; the text passes the checker', async () => {
+    const facts = await factsOf('budget-2025');
+    const prior = await factsOf('budget-2024');
+    const n = generateNarrative({ kind: 'budget', year: 2025, department: '示例县示例局', facts, prior, supplement: new Map([['opex.total', 30], ['opexPrior.total', 32.5]]) });
+    const text = renderText(n);
+    const basic = facts.get('expense.basic')!.value;
+    const basicPrior = prior.get('expense.basic')!.value;
+    expect(text).toContain(`基本支出${(basic / 100).toFixed(2)}万元，比上年${basic > basicPrior ? '增加' : '减少'}`);
+    expect(text).toMatch(/项目支出228\.60万元，(比上年|与上年持平)/);
+    expect(text).toContain('2025年机关运行经费财政拨款预算30.00万元，比上年减少2.50万元，下降7.69%');
+    const findings = checkNarrative({ paragraphs: asParagraphs(text), kind: 'budget', year: 2025, facts, prior, lexicon: lexiconFor(loadLexicon(), 'budget') });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('决算: completion of the 年初预算 for the total and each 类; “三公”经费 over last year', async () => {
+    const facts = await factsOf('final-2024');
+    const budgetFacts = await factsOf('budget-2024');
+    const n = generateNarrative({ kind: 'final', year: 2024, department: '示例县示例局', facts, prior: facts, budget: budgetFacts });
+    const text = renderText(n);
+    const total = facts.get('gpb.total')!.value;
+    const budget = budgetFacts.get('gpb.total')!.value;
+    expect(text).toContain(`2024年度一般公共预算财政拨款支出年初预算为${(budget / 100).toFixed(2)}万元，支出决算为${(total / 100).toFixed(2)}万元，完成年初预算的${percent(total, budget)}%`);
+    for (const c of [...facts.values()].filter((f) => /^gpb\.class\.\d+$/.test(f.metric) && f.value !== 0 && budgetFacts.get(f.metric))) {
+      expect(text).toContain(`${c.label}（类）年初预算为${(budgetFacts.get(c.metric)!.value / 100).toFixed(2)}万元，支出决算为${(c.value / 100).toFixed(2)}万元，完成年初预算的${percent(c.value, budgetFacts.get(c.metric)!.value)}%`);
+    }
+    expect(text).toMatch(/基本支出[\d.]+万元，与上年持平；项目支出[\d.]+万元，与上年持平。/);
+    expect(text).toMatch(/“三公”经费支出决算[\d.]+万元，与上年持平；因公出国（境）费[\d.]+万元，与上年持平/);
+    const findings = checkNarrative({ paragraphs: asParagraphs(text), kind: 'final', year: 2024, facts, prior: facts, lexicon: lexiconFor(loadLexicon(), 'final') });
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
 
