@@ -10,6 +10,7 @@ import { parseSpec } from '../../core/spec/parse';
 import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
+import { LexiconFile } from '../../core/narrative/lexicon';
 import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
 
 let foundTemplates: string | undefined;
@@ -143,5 +144,18 @@ export function catalogsForCheck(userCatalog?: string): (year: number | null) =>
 
 /** Everything the commands need, from templates/ (and the user's catalog file, if given). */
 export function nodeResources(userCatalog?: string): Resources {
-  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(userCatalog), catalogYears: catalogYears(loadCatalogFiles(), 'function') };
+  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(userCatalog), catalogYears: catalogYears(loadCatalogFiles(), 'function'), lexicon: loadLexicon() };
+}
+
+
+/** The narrative's metric lexicon (templates/narrative/metrics.json), validated. */
+export function loadLexicon(file = path.join(templatesDir(), 'narrative', 'metrics.json')): LexiconFile {
+  return once(`lexicon:${file}`, () => {
+    try {
+      return LexiconFile.parse(readJson(file));
+    } catch (e) {
+      if (e instanceof ZodError) throw new UserError(`${file} 有误：${describeIssues(e).join('；')}`);
+      throw e;
+    }
+  });
 }

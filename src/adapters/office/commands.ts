@@ -9,6 +9,7 @@ import type { Change, Edit } from '../../core/edits';
 import { UserError } from '../../core/errors';
 import { planFill } from '../../core/fill';
 import { collectFacts } from '../../core/narrative/facts';
+import type { LexiconFile } from '../../core/narrative/lexicon';
 import { generateNarrative, type Narrative } from '../../core/narrative/generate';
 import { renderText } from '../../core/narrative/render';
 import { planRecalc } from '../../core/recalc';
@@ -32,6 +33,7 @@ export interface Resources {
   specs: TableSpec[];
   crossRules: CrossRules[];
   catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
+  lexicon?: LexiconFile;
 }
 
 export interface TemplateRequest {
@@ -73,7 +75,7 @@ export async function fillOrRecalc(context: RequestContext, res: Resources, what
 
 export async function checkOpenWorkbook(context: RequestContext, res: Resources, supports: SetSupport, mark: boolean): Promise<{ report: Report; originals: { sheet: string; address: string; fill: string | null }[] }> {
   const grid = await readGrid(context);
-  const report = checkWorkbook({ file: '当前工作簿', grid, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs });
+  const report = checkWorkbook({ file: '当前工作簿', grid, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon });
   if (report.tables.length === 0) throw new UserError('当前工作簿中没有识别出公开表。');
   const originals = mark ? await annotate(context, report, supports) : [];
   return { report, originals };

@@ -66,7 +66,7 @@ function isResultsSheet(sheet: Grid): boolean {
 
 export function checkCommand(grid: WorkbookGrid, res: Resources, file: string, options: CheckOptions = {}): { plan: BookPlan; report: Report } {
   const book = { sheets: grid.sheets.filter((s) => !isResultsSheet(s)) };
-  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, year: options.year, narrative: options.narrative, prior: options.prior });
+  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior });
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
   }

@@ -2,6 +2,7 @@
 // catalogs of a year. The CLI loads them from templates/, the page has them bundled.
 import type { Catalog } from '../catalog/catalog';
 import { UserError } from '../errors';
+import type { LexiconFile } from '../narrative/lexicon';
 import type { Classification } from '../catalog/schema';
 import type { CrossRules } from '../check/cross';
 import type { TableSpec } from '../spec/schema';
@@ -11,6 +12,8 @@ export interface Resources {
   crossRules: CrossRules[];
   /** The catalogs of a year (null: unknown year, the latest known). */
   catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
+  /** The narrative's metric lexicon (templates/narrative/metrics.json). */
+  lexicon: LexiconFile;
   /** The years with a built-in 功能分类 catalog. */
   catalogYears: number[];
 }
