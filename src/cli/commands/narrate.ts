@@ -5,12 +5,13 @@ import type { Narrative } from '../../core/narrative/generate';
 import { renderMarkdown, renderText } from '../../core/narrative/render';
 import { narrateCommand } from '../../core/commands/narrate';
 import type { BookPlan } from '../../core/commands/plan';
-import { applyBookPlan } from '../../adapters/exceljs/apply-plan';
 import { narrativeDocx } from '../../adapters/docx/narrative-docx';
 import { nodeResources } from '../../adapters/node/templates';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear } from '../options';
-import { openWorkbook, workbookBuffer, type OpenWorkbook } from '../../adapters/node/workbook-file';
+import { openWorkbook, type OpenWorkbook } from '../../adapters/node/workbook-file';
+import { readFileBytes } from '../../adapters/node/grid-file';
+import { patchedBytes } from './workbook-io';
 
 export interface NarrateArgs {
   output?: string;
@@ -49,10 +50,7 @@ export async function runNarrate(input: string, args: NarrateArgs): Promise<stri
     '.md': async () => renderMarkdown(narrative),
     '.txt': async () => renderText(narrative),
     '.docx': () => narrativeDocx(narrative),
-    '.xlsx': async () => {
-      applyBookPlan(book.workbook, plan);
-      return workbookBuffer(book.workbook);
-    },
+    '.xlsx': async () => (await patchedBytes(input, readFileBytes(input), plan)).bytes,
   };
   await writeFileAtomic(args.output, content[ext], { force: args.force, inputs });
   const blanks = narrative.sentences.filter((s) => s.text.includes('【请填写')).length;
