@@ -134,8 +134,9 @@ function shiftTail(tail: string, ins: RowInsertion): string {
 /** The parts that hang off the sheet: drawings, notes, tables, pivot tables. */
 function shiftSheetParts(book: Book, part: string, ins: RowInsertion): void {
   const pkg = book.pkg;
+  const kinds = [REL.drawing, REL.vmlDrawing, REL.comments, REL.threadedComment, REL.table, REL.pivotTable];
   for (const rel of pkg.rels(part)) {
-    if (!rel.part) continue;
+    if (!rel.part || !kinds.includes(rel.type)) continue;
     const xml = pkg.text(rel.part);
     if (xml === null) continue;
     let next = xml;

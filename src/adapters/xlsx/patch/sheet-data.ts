@@ -141,6 +141,19 @@ export function cellAt(m: SheetModel, row: number, col: number, create: boolean)
   return cell;
 }
 
+/** Drops a cell left with no content and no style (as a mark leaves a cell it made, once cleared),
+ * and its row when the row was only made for it. */
+export function dropIfBlank(m: SheetModel, row: number, col: number): void {
+  const r = rowAt(m, row, false);
+  if (!r) return;
+  const i = r.cells.findIndex((c) => c.col === col);
+  if (i < 0) return;
+  const t = parseTag(r.cells[i].tag);
+  if (r.cells[i].body !== '' || t.attrs.some(([k, v]) => k !== 'r' && !(k === 's' && v === '0'))) return;
+  r.cells.splice(i, 1);
+  if (r.cells.length === 0 && r.tag === `<row r="${row}">`) m.rows.splice(m.rows.indexOf(r), 1);
+}
+
 export function styleOf(cell: SheetCell | null): number {
   return cell ? Number(getAttr(cell.tag, 's') ?? 0) : 0;
 }
