@@ -103,8 +103,9 @@ describe('patching an .xlsx', () => {
     const moved = 6;
     expect(ws.getCell(`B${10 + moved}`).note).toBe('会计的批注');
     expect((ws.model as unknown as { merges: string[] }).merges).toEqual([`B${10 + moved}:C${10 + moved}`]);
-    expect(ws.dataValidations.model[`F${5 + 2}`]).toMatchObject({ type: 'list', formulae: ['"已核,未核"'] });
-    expect(Object.keys(ws.dataValidations.model).sort()).toEqual(['F10', 'F11', 'F12', 'F13', 'F14', 'F7', 'F8', 'F9']);
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    expect(validations[`F${5 + 2}`]).toMatchObject({ type: 'list', formulae: ['"已核,未核"'] });
+    expect(Object.keys(validations).sort()).toEqual(['F10', 'F11', 'F12', 'F13', 'F14', 'F7', 'F8', 'F9']);
     expect((ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map((c) => c.ref)).toEqual(['C7:E14']);
     expect(back.definedNames.getRanges('金额').ranges).toEqual([`'${TABLE}'!$C$7:$C$14`]);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });

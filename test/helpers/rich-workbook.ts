@@ -71,7 +71,7 @@ export async function richWorkbook(): Promise<Buffer> {
   });
   const ws = wb.getWorksheet(TABLE)!;
   ws.getCell('F5').value = '已核';
-  ws.dataValidations.add('F5:F8', { type: 'list', allowBlank: true, formulae: ['"已核,未核"'], showErrorMessage: true, errorTitle: '输入有误', error: '请选择' });
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('F5:F8', { type: 'list', allowBlank: true, formulae: ['"已核,未核"'], showErrorMessage: true, errorTitle: '输入有误', error: '请选择' });
   ws.addConditionalFormatting({ ref: 'C5:E8', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['$C$4'], priority: 1, style: { font: { color: { argb: 'FFFF0000' } } } }] });
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:3' };
   ws.getCell('B10').value = '制表：张三';

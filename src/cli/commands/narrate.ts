@@ -44,7 +44,7 @@ export async function runNarrate(input: string, args: NarrateArgs): Promise<stri
     if (!OUTPUT_EXTENSIONS.includes(ext)) throw new UserError(`不支持的输出格式「${ext || '（无扩展名）'}」：请用 ${OUTPUT_EXTENSIONS.join('、')}。`);
     checkOutputPath(args.output, { force: args.force, inputs });
   }
-  const { plan, narrative, book, notes } = await buildNarrative(input, args);
+  const { plan, narrative, notes } = await buildNarrative(input, args);
   if (!args.output) return JSON.stringify({ kind: narrative.kind, year: narrative.year, sentences: narrative.sentences }, null, 2);
   const content: Record<string, () => Promise<Buffer | string>> = {
     '.md': async () => renderMarkdown(narrative),
