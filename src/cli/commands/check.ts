@@ -48,12 +48,11 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   }
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, mark: Boolean(args.annotate) });
   if (args.annotate) {
-    // the exceljs model is loaded only to write the annotated copy (a batch never needs it)
-    const { loadWorkbookModel, workbookBuffer } = await import('../../adapters/node/workbook-file');
-    const { applyBookPlan } = await import('../../adapters/exceljs/apply-plan');
-    const workbook = await loadWorkbookModel(file, bytes);
-    applyBookPlan(workbook, plan);
-    await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: checkInputs(file, args) });
+    // the annotated copy is the file patched: only the marked cells and gongkai's sheets change
+    const { patchedBytes } = await import('./workbook-io');
+    const { inspectXlsx } = await import('../../adapters/node/inspect');
+    await inspectXlsx(file, bytes);
+    await writeFileAtomic(args.annotate, async () => (await patchedBytes(file, bytes, plan)).bytes, { force: args.force, inputs: checkInputs(file, args) });
   }
   return report;
 }

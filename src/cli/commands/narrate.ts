@@ -5,12 +5,13 @@ import type { Narrative } from '../../core/narrative/generate';
 import { renderMarkdown, renderText } from '../../core/narrative/render';
 import { narrateCommand } from '../../core/commands/narrate';
 import type { BookPlan } from '../../core/commands/plan';
-import { applyBookPlan } from '../../adapters/exceljs/apply-plan';
 import { narrativeDocx } from '../../adapters/docx/narrative-docx';
 import { nodeResources } from '../../adapters/node/templates';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear } from '../options';
-import { openWorkbook, workbookBuffer, type OpenWorkbook } from '../../adapters/node/workbook-file';
+import { openWorkbook, type OpenWorkbook } from '../../adapters/node/workbook-file';
+import { readFileBytes } from '../../adapters/node/grid-file';
+import { patchedBytes } from './workbook-io';
 
 export interface NarrateArgs {
   output?: string;
@@ -43,16 +44,13 @@ export async function runNarrate(input: string, args: NarrateArgs): Promise<stri
     if (!OUTPUT_EXTENSIONS.includes(ext)) throw new UserError(`不支持的输出格式「${ext || '（无扩展名）'}」：请用 ${OUTPUT_EXTENSIONS.join('、')}。`);
     checkOutputPath(args.output, { force: args.force, inputs });
   }
-  const { plan, narrative, book, notes } = await buildNarrative(input, args);
+  const { plan, narrative, notes } = await buildNarrative(input, args);
   if (!args.output) return JSON.stringify({ kind: narrative.kind, year: narrative.year, sentences: narrative.sentences }, null, 2);
   const content: Record<string, () => Promise<Buffer | string>> = {
     '.md': async () => renderMarkdown(narrative),
     '.txt': async () => renderText(narrative),
     '.docx': () => narrativeDocx(narrative),
-    '.xlsx': async () => {
-      applyBookPlan(book.workbook, plan);
-      return workbookBuffer(book.workbook);
-    },
+    '.xlsx': async () => (await patchedBytes(input, readFileBytes(input), plan)).bytes,
   };
   await writeFileAtomic(args.output, content[ext], { force: args.force, inputs });
   const blanks = narrative.sentences.filter((s) => s.text.includes('【请填写')).length;

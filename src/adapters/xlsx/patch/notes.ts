@@ -1,0 +1,198 @@
+// Cell notes (Excel's legacy comments) on one worksheet: the comments part with its text, and
+// the VML drawing that shows each note's box. A sheet without notes gets both parts, their
+// relationships, content types and the sheet's <legacyDrawing>. Other notes stay as written.
+import { columnLetter } from '../../../core/a1';
+import { stringItemText } from '../xml';
+import type { Book } from './book';
+import { CONTENT, NS, REL } from './package';
+import { WORKSHEET_ORDER } from './sheet-data';
+import { elementAt, ensureNamespace, escapeText, findElement, getAttr, insertChild, mapElements, parseTag } from './xml-edit';
+
+const AUTHOR = 'gongkai';
+const SHAPETYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function cellOf(address: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length && address.charCodeAt(i) >= 65; i++) col = col * 26 + address.charCodeAt(i) - 64;
+  return { col, row: Number(address.slice(i)) };
+}
+
+function commentXml(address: string, authorId: number, text: string): string {
+  return `<comment ref="${address}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeText(text)}</t></r></text></comment>`;
+}
+
+function shapeXml(id: number, address: string, z: number): string {
+  const { row, col } = cellOf(address);
+  const r = row - 1;
+  const c = col - 1;
+  const anchor = `${c + 1}, 15, ${Math.max(0, r - 1)}, 10, ${c + 3}, 15, ${r + 4}, 4`;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;width:216pt;height:90pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r}</x:Row><x:Column>${c}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+/** The row and column (0-based) a VML note shape belongs to; null for other shapes. */
+function shapeCell(body: string): string | null {
+  const data = findElement(body, 'x:ClientData');
+  if (data < 0 || getAttr(elementAt(body, 'x:ClientData', data).tag, 'ObjectType') !== 'Note') return null;
+  const row = findElement(body, 'x:Row');
+  const col = findElement(body, 'x:Column');
+  if (row < 0 || col < 0) return null;
+  const r = elementAt(body, 'x:Row', row);
+  const c = elementAt(body, 'x:Column', col);
+  return `${columnLetter(Number(body.slice(c.bodyStart, c.bodyEnd).trim()) + 1)}${Number(body.slice(r.bodyStart, r.bodyEnd).trim()) + 1}`;
+}
+
+export class SheetNotes {
+  private comments: string | null = null;
+  private commentsPart: string | null = null;
+  private vml: string | null = null;
+  private vmlPart: string | null = null;
+  private changed = false;
+
+  constructor(
+    private readonly book: Book,
+    private readonly sheetPart: string,
+  ) {
+    const pkg = book.pkg;
+    const rels = pkg.rels(sheetPart);
+    const c = rels.find((r) => r.type === REL.comments);
+    if (c?.part) {
+      this.commentsPart = c.part;
+      this.comments = pkg.text(c.part);
+    }
+    // the VML of the notes is the one <legacyDrawing> names (header pictures have another)
+    const m = book.model(sheetPart);
+    const at = findElement(m.tail, 'legacyDrawing');
+    const id = at >= 0 ? parseTag(elementAt(m.tail, 'legacyDrawing', at).tag).attrs.find(([k]) => k.endsWith(':id'))?.[1] : undefined;
+    const v = rels.find((r) => r.id === id);
+    if (v?.part) {
+      this.vmlPart = v.part;
+      this.vml = pkg.text(v.part);
+    }
+  }
+
+  /** The text of a cell's note; null when it has none. */
+  get(address: string): string | null {
+    if (!this.comments) return null;
+    for (let at = findElement(this.comments, 'comment'); at >= 0; at = findElement(this.comments, 'comment', at + 1)) {
+      const e = elementAt(this.comments, 'comment', at);
+      if (getAttr(e.tag, 'ref') === address) {
+        const t = findElement(this.comments, 'text', e.bodyStart);
+        return t >= 0 && t < e.end ? stringItemText(this.comments.slice(t, elementAt(this.comments, 'text', t).end)) : '';
+      }
+    }
+    return null;
+  }
+
+  /** Sets or removes (null) a cell's note. */
+  set(address: string, text: string | null): void {
+    this.changed = true;
+    if (!this.comments) {
+      if (text === null) return;
+      this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS.main}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`;
+    }
+    this.comments = mapElements(this.comments, 'comment', (tag) => (getAttr(tag, 'ref') === address ? '' : undefined));
+    if (this.vml) this.vml = mapElements(this.vml, 'v:shape', (_tag, body) => (body !== null && shapeCell(body) === address ? '' : undefined));
+    if (text === null) return;
+    const authorId = this.author();
+    const close = this.comments.lastIndexOf('</commentList>');
+    if (close >= 0) this.comments = this.comments.slice(0, close) + commentXml(address, authorId, text) + this.comments.slice(close);
+    else {
+      const end = this.comments.lastIndexOf('</comments>');
+      this.comments = `${this.comments.slice(0, end)}<commentList>${commentXml(address, authorId, text)}</commentList>${this.comments.slice(end)}`;
+    }
+    this.addShape(address);
+  }
+
+  private author(): number {
+    const xml = this.comments!;
+    const at = findElement(xml, 'authors');
+    if (at < 0) {
+      const list = findElement(xml, 'commentList');
+      this.comments = `${xml.slice(0, list)}<authors><author>${AUTHOR}</author></authors>${xml.slice(list)}`;
+      return 0;
+    }
+    const e = elementAt(xml, 'authors', at);
+    let i = 0;
+    for (let a = findElement(xml, 'author', e.bodyStart); a >= 0 && a < e.bodyEnd; a = findElement(xml, 'author', a + 1), i++) {
+      const el = elementAt(xml, 'author', a);
+      if (xml.slice(el.bodyStart, el.bodyEnd) === AUTHOR) return i;
+    }
+    this.comments = `${xml.slice(0, e.bodyEnd)}<author>${AUTHOR}</author>${xml.slice(e.bodyEnd)}`;
+    return i;
+  }
+
+  private addShape(address: string): void {
+    if (!this.vml) {
+      this.vml =
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${this.freeIdBlock()}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+    }
+    if (this.vml.indexOf('id="_x0000_t202"') < 0) {
+      const end = this.vml.lastIndexOf('</xml>');
+      this.vml = this.vml.slice(0, end) + SHAPETYPE + this.vml.slice(end);
+    }
+    const end = this.vml.lastIndexOf('</xml>');
+    const id = this.nextShapeId();
+    this.vml = this.vml.slice(0, end) + shapeXml(id, address, id % 1024) + this.vml.slice(end);
+  }
+
+  /** The o:idmap block for a new VML part: one no other VML part of the workbook uses. */
+  private freeIdBlock(): number {
+    let max = 0;
+    for (const name of this.book.pkg.names()) {
+      if (!name.endsWith('.vml')) continue;
+      const xml = this.book.pkg.text(name) ?? '';
+      const at = findElement(xml, 'o:idmap');
+      if (at >= 0) for (const n of (getAttr(elementAt(xml, 'o:idmap', at).tag, 'data') ?? '').split(',')) max = Math.max(max, Number(n) || 0);
+    }
+    return max + 1;
+  }
+
+  private nextShapeId(): number {
+    const xml = this.vml!;
+    let max = 0;
+    for (let at = xml.indexOf('_x0000_s'); at >= 0; at = xml.indexOf('_x0000_s', at + 8)) {
+      let n = 0;
+      let p = at + 8;
+      for (let ch = xml.charCodeAt(p); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++p)) n = n * 10 + ch - 48;
+      max = Math.max(max, n);
+    }
+    if (max === 0) {
+      const at = findElement(xml, 'o:idmap');
+      const block = at >= 0 ? Number((getAttr(elementAt(xml, 'o:idmap', at).tag, 'data') ?? '1').split(',')[0]) || 1 : 1;
+      return block * 1024 + 1;
+    }
+    return max + 1;
+  }
+
+  /** Writes the parts back (and creates them, with their links, for a sheet that had no notes). */
+  finish(): void {
+    if (!this.changed || this.comments === null) return;
+    const pkg = this.book.pkg;
+    if (!this.commentsPart) {
+      this.commentsPart = pkg.freeName('xl/comments', 'xml');
+      pkg.addRel(this.sheetPart, REL.comments, this.commentsPart);
+      pkg.addOverride(this.commentsPart, CONTENT.comments);
+    }
+    pkg.set(this.commentsPart, this.comments);
+    if (this.vml === null) return;
+    if (!this.vmlPart) {
+      this.vmlPart = pkg.freeName('xl/drawings/vmlDrawing', 'vml');
+      const id = pkg.addRel(this.sheetPart, REL.vmlDrawing, this.vmlPart);
+      pkg.addDefault('vml', CONTENT.vml);
+      const m = this.book.model(this.sheetPart);
+      const ns = ensureNamespace(m.head, 'r', NS.rel);
+      m.head = ns.xml;
+      m.tail = insertChild(m.tail, 'worksheet', WORKSHEET_ORDER, 'legacyDrawing', `<legacyDrawing ${ns.prefix}:id="${id}"/>`);
+      this.book.touch(this.sheetPart);
+    }
+    pkg.set(this.vmlPart, this.vml);
+  }
+}
