@@ -184,9 +184,12 @@ function findHeader(grid: Grid, from: number, namesOnly = false): HeaderFind | n
     }
     const codeIdx = texts.findIndex((t) => CODE_HEADER.test(t));
     if (codeIdx >= 0) {
-      // the 类/款/项 row may sit under the 科目编码 cell
-      const below = rowTexts(grid, r + 1);
-      if (below[codeIdx] === '类' && below[codeIdx + 1] === '款') continue;
+      // the 类/款/项 row may sit under the 科目编码 cell, perhaps below a row of other headers
+      const splitBelow = [1, 2, 3].some((k) => {
+        const below = rowTexts(grid, r + k);
+        return below[codeIdx] === '类' && below[codeIdx + 1] === '款';
+      });
+      if (splitBelow) continue;
       const nameCol = findNameCol(grid, r, codeIdx + 1);
       if (nameCol) return { row: r, layout: 'single', codeCols: [codeIdx + 1], nameCol, bottom: r };
     }
