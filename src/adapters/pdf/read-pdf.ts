@@ -1,6 +1,5 @@
 // Reading a PDF's text layer with pdfjs-dist (its legacy build, for Node): each page's positioned
 // text runs, handed to the pure layout in src/core/pdf-layout. Nothing else here.
-import { createRequire } from 'node:module';
 import { UserError } from '../../core/errors';
 import type { PdfPage, TextRun } from '../../core/pdf-layout/lines';
 
@@ -27,7 +26,9 @@ interface PdfjsDocument {
 
 let pdfjs: Pdfjs | undefined;
 function loadPdfjs(): Pdfjs {
-  // Node's own require (not a bundler's or test runner's): the legacy build is an ES module
+  // Node's own require, not a test runner's stand-in: the legacy build is an ES module, which
+  // Node (20.19 and later) loads through require
+  const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
   pdfjs ??= createRequire(__filename)('pdfjs-dist/legacy/build/pdf.mjs') as Pdfjs;
   return pdfjs;
 }

@@ -7,7 +7,9 @@ import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
-import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
+import { readGridFile } from '../../adapters/node/grid-file';
+import { readCheckInput } from '../../adapters/node/check-input';
+import { locateFindings } from '../../core/pdf-layout/locate';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear, requireExtension } from '../options';
 
@@ -39,8 +41,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     // refused before any work: the annotated copy may not be written over what is read
     checkOutputPath(args.annotate, { force: args.force, inputs: checkInputs(file, args) });
   }
-  const bytes = readFileBytes(file);
-  const grid = readGrid(file, bytes);
+  const { bytes, grid, pdf } = await readCheckInput(file);
+  if (pdf && args.annotate) throw new UserError(`--annotate 目前只能标记工作簿（.xlsx），${file} 是 PDF。`);
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
   let prior: Facts | undefined;
   if (args.prior) {
@@ -56,6 +58,7 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     narrative,
     prior,
   });
+  if (pdf) locateFindings(report, pdf);
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
   }

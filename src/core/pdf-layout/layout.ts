@@ -91,7 +91,8 @@ function segment(pages: PdfPage[]): (TableBlock | TextBlock)[] {
       const repeated = new Set([table.title, table.label, ...table.meta, ...table.header].filter((l): l is Line => Boolean(l)).map((l) => squash(lineText(l))));
       while (start < lines.length && repeated.has(squash(lineText(lines[start])))) start++;
       const first = lines[start];
-      const continues = first && !isTitle(first) && !isLabel(first) && !endsTable(table, first, page) && (first.cells.length >= 2 || hasNumber(first));
+      const tabular = lines.slice(start, start + 3).some((l) => l.cells.length >= 2 || hasNumber(l));
+      const continues = first && !isTitle(first) && !isLabel(first) && !endsTable(table, first, page) && tabular;
       if (!continues) table = null;
       else if (table.phase === 'notes') table.phase = 'body';
     }
@@ -204,7 +205,8 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
   // a bottom cell over no figures, centred above lower header cells: a parent that touches none of them
-  const floating = new Set(bottom.filter((h) => !lanes.some((l) => overlap(l, h) > 0) && header.some((o) => o.line > h.line && within(zone(header, h), o))));
+  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o)));
+  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
   // each lane under the bottom header cell it stands below, or the nearest one
   const leafOf = new Map<Lane, HeaderCell>();
   for (const lane of lanes) {
@@ -232,9 +234,11 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   for (const h of [...header].sort((a, b) => b.line - a.line)) {
     let span = slots.flatMap((s, i) => (s.leaf === h ? [i] : []));
     const leaf = span.length > 0;
-    if (!leaf) for (const o of below(h)) span.push(...(spans.get(o) ?? []));
-    // a parent centred over its columns without touching them: the columns of its share of the line
-    if (!span.length && floating.has(h)) span = slots.flatMap((s, i) => (within(zone(header, h), s) ? [i] : []));
+    if (!leaf) {
+      for (const o of below(h)) span.push(...(spans.get(o) ?? []));
+      // a parent centred over its columns: the columns of its share of the line headed lower down
+      if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+    }
     if (!span.length) span = [nearestSlot(slots, h)];
     spans.set(h, span);
     const c0 = Math.min(...span) + 1;
