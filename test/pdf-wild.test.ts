@@ -19,8 +19,8 @@ const TABLES: Record<string, number> = {
   'pt-wljd-2025-budget.pdf': 9,
   'pt-czj-2025-budget.pdf': 9,
   'pt-shflyuan-2024-unit-budget.pdf': 9,
-  'pt-ghzy-2024-final.pdf': 7,
-  'js-gjfy-2019-budget.pdf': 9,
+  'pt-ghzy-2024-final.pdf': 9,
+  'js-gjfy-2019-budget.pdf': 10,
   'js-zxbgt-2019-budget.pdf': 0,
 };
 

@@ -184,6 +184,8 @@ interface HeaderCell extends Cell {
   line: number;
   page: number;
   cells: Cell[];
+  /** Centred higher than its line's other cells: it spans up beside the line above's cells. */
+  tall?: boolean;
 }
 
 interface Slot {
@@ -238,6 +240,7 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
       for (const o of below(h)) span.push(...(spans.get(o) ?? []));
       // a parent centred over its columns: the columns of its share of the line headed lower down
       if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+      span = contiguous(span, h, header, spans);
     }
     if (!span.length) span = [nearestSlot(slots, h)];
     spans.set(h, span);
@@ -262,12 +265,33 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   for (const n of block.notes) put(row++, 1, unjustify(lineText(n)), n.cells, n.page);
 }
 
-/** The part of the table's width nearer to this header cell than to its neighbours on the line. */
+/** A parent's columns: the run around the columns of the cells it stands over, not crossing a
+ * column headed by a tall cell of the line below (a cell beside the parent, not under it). */
+function contiguous(span: number[], h: HeaderCell, header: HeaderCell[], spans: Map<HeaderCell, number[]>): number[] {
+  const set = new Set(span);
+  const blocked = new Set(header.filter((o) => o.line === h.line + 1 && o.tall && overlap(o, h) <= 0).flatMap((o) => spans.get(o) ?? []));
+  const core = header.filter((o) => o.line > h.line && overlap(o, h) > 0).flatMap((o) => spans.get(o) ?? []).filter((i) => !blocked.has(i));
+  if (!core.length || !blocked.size) return span;
+  const out = new Set(core);
+  for (let i = Math.min(...core) - 1; set.has(i) && !blocked.has(i); i--) out.add(i);
+  for (let i = Math.max(...core) + 1; set.has(i) && !blocked.has(i); i++) out.add(i);
+  return [...out];
+}
+
+/** The part of the table's width nearer to this header cell than to its neighbours on the line,
+ * within the part its parent (the nearest cell above whose part holds it) has. */
 function zone(header: HeaderCell[], h: HeaderCell): { x0: number; x1: number } {
   const mid = (c: Cell) => (c.x0 + c.x1) / 2;
-  const line = header.filter((o) => o.line === h.line).sort((a, b) => mid(a) - mid(b));
-  const i = line.indexOf(h);
-  return { x0: i > 0 ? (mid(line[i - 1]) + mid(h)) / 2 : -Infinity, x1: i < line.length - 1 ? (mid(h) + mid(line[i + 1])) / 2 : Infinity };
+  const own = (c: HeaderCell) => {
+    const line = header.filter((o) => o.line === c.line).sort((a, b) => mid(a) - mid(b));
+    const i = line.indexOf(c);
+    return { x0: i > 0 ? (mid(line[i - 1]) + mid(c)) / 2 : -Infinity, x1: i < line.length - 1 ? (mid(c) + mid(line[i + 1])) / 2 : Infinity };
+  };
+  const z = own(h);
+  const parent = header.filter((o) => o.line < h.line && within(own(o), h)).sort((a, b) => b.line - a.line)[0];
+  if (!parent) return z;
+  const p = zone(header, parent);
+  return { x0: Math.max(z.x0, p.x0), x1: Math.min(z.x1, p.x1) };
 }
 
 const within = (z: { x0: number; x1: number }, c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2 >= z.x0 && (c.x0 + c.x1) / 2 < z.x1;
@@ -302,29 +326,48 @@ function buildLanes(cells: Cell[]): Lane[] {
   return lanes.sort((a, b) => a.x0 - b.x0);
 }
 
-/** Header cells, each with its line; a word wrapped onto the next line joined to the one above. */
+/** Header cells, each with its line; a word wrapped onto the next line joined to the one above.
+ * Cells whose printed extents meet (a two-line cell beside a one-line one centred on it) share a
+ * line; a cell centred higher than the rest of its line spans up into the line above (tall). */
 function headerCells(lines: Line[]): HeaderCell[] {
   const out: HeaderCell[] = [];
-  let index = -1;
-  let lastY = -Infinity;
   for (const line of lines) {
-    const fresh: HeaderCell[] = [];
     for (const c of line.cells) {
+      const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const sole = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2;
-      if (sole) {
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
+      if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
         h.yEnd = c.y;
+        h.x0 = Math.min(h.x0, c.x0);
+        h.x1 = Math.max(h.x1, c.x1);
         h.cells.push(c);
-      } else fresh.push({ ...c, line: 0, page: line.page, cells: [c] });
+      } else out.push({ ...c, line: 0, page: line.page, cells: [c] });
     }
-    if (fresh.length) {
-      // lines a few points apart (a centred word beside a two-line one) are one header line
-      if (line.y - lastY > 0.6 * line.size) index++;
-      lastY = line.y;
-      for (const h of fresh) out.push({ ...h, line: index });
+  }
+  // logical lines: a cell whose baseline is within the reach of the line's extents joins it,
+  // unless it stands under one of its cells
+  out.sort((a, b) => a.page - b.page || a.y - b.y || a.x0 - b.x0);
+  let index = -1;
+  let reach = -Infinity;
+  let page = -1;
+  const members: HeaderCell[][] = [];
+  for (const h of out) {
+    const fresh = h.page !== page || h.y - reach > 0.6 * h.size || members[index].some((o) => overlap(o, h) > 0);
+    if (fresh) {
+      index++;
+      members.push([]);
     }
+    page = h.page;
+    reach = fresh ? h.yEnd : Math.max(reach, h.yEnd);
+    h.line = index;
+    members[index].push(h);
+  }
+  for (const line of members) {
+    const centre = (h: HeaderCell) => (h.y + h.yEnd) / 2;
+    const low = Math.max(...line.map(centre));
+    for (const h of line) h.tall = line.length > 1 && centre(h) < low - 0.4 * h.size;
   }
   return out;
 }
