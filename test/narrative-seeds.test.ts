@@ -8,8 +8,9 @@ import { generateNarrative } from '../src/core/narrative/generate';
 import { renderText } from '../src/core/narrative/render';
 import type { Cents } from '../src/core/money';
 import { readWorkbookGrid } from '../src/adapters/exceljs/read-grid';
-import { catalogsForCheck, loadCrossRules } from '../src/adapters/node/templates';
+import { catalogsForCheck, loadCrossRules, loadLexicon } from '../src/adapters/node/templates';
 import { buildSeedWorkbook, type SeedName } from './fixtures/seeds/build';
+import { NARRATIVE_FIXES } from './fixtures/seeds/narrative-fixes';
 import { specs } from './helpers/workbook';
 
 const YEARS: Record<SeedName, number> = { '000': 2024, '002': 2023, '003': 2024 };
@@ -23,9 +24,6 @@ const WRONG: Record<SeedName, [rule: string, cell: string, why: string][]> = {
     ['narrative.zero-change', 'A45', '培训费同上'],
   ],
   '003': [
-    ['narrative.share-sign', 'A5', '“上年结转 0.00 万元，占比为 0”：占比没有 %'],
-    ['narrative.share-sign', 'A7', '“事业单位经营支出 0.00 万元，占比为 0”'],
-    ['narrative.share-sign', 'A7', '“上缴上级支出 0.00 万元，占比为零”'],
     ['narrative.new-item', 'A16', '事业运行 55.30，比上年增加 55.30：上年为 0，不能写“增长 100%”'],
     ['narrative.new-item', 'A17', '科技条件专项 1157.61 同上'],
     ['narrative.new-item', 'A18', '2080505 3.73 同上'],
@@ -46,9 +44,24 @@ async function book(seed: SeedName): Promise<ExcelJS.Workbook> {
 describe.each(['000', '002', '003'] as SeedName[])('seed %s', (seed) => {
   it('the checker flags every wrong statement and nothing else', async () => {
     const grid = readWorkbookGrid(await book(seed));
-    const report = checkWorkbook({ file: seed, grid, specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: YEARS[seed] });
+    const report = checkWorkbook({ file: seed, grid, specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: YEARS[seed], lexicon: loadLexicon() });
     const got = report.findings.filter((f) => f.rule.startsWith('narrative.') && f.severity !== 'notice').map((f) => `${f.rule} ${f.cell}`).sort();
     expect(got).toEqual(WRONG[seed].map(([rule, cell]) => `${rule} ${cell}`).sort());
+  });
+
+  it('the corrected narrative draws no error or warning', async () => {
+    const wb = await book(seed);
+    const sheet = wb.getWorksheet('情况说明')!;
+    const fixes = Object.entries(NARRATIVE_FIXES[seed]);
+    for (const [cell, fix] of fixes) {
+      const before = String(sheet.getCell(cell).value);
+      sheet.getCell(cell).value = fix(before);
+      expect(sheet.getCell(cell).value).not.toBe(before);
+    }
+    // every wrong statement has its correction
+    expect(new Set(WRONG[seed].map(([, cell]) => cell))).toEqual(new Set(fixes.map(([cell]) => cell)));
+    const report = checkWorkbook({ file: seed, grid: readWorkbookGrid(wb), specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: YEARS[seed], lexicon: loadLexicon() });
+    expect(report.findings.filter((f) => f.rule.startsWith('narrative.') && f.severity !== 'notice').map((f) => `${f.rule} ${f.cell} ${f.message}`)).toEqual([]);
   });
 });
 

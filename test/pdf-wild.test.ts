@@ -100,6 +100,9 @@ describe('gongkai check on a PDF', () => {
     const { code, err } = await run(['check', path.join(DIR, 'js-zxbgt-2019-budget.pdf')]);
     expect(code).toBe(2);
     expect(err).toMatch(/没有识别出任何公开表/);
+    // a PDF is not called a workbook
+    expect(err).toMatch(/PDF 文件/);
+    expect(err).not.toMatch(/工作簿/);
   });
 
   test('not a PDF, named .pdf: exit 2', async () => {

@@ -4,8 +4,9 @@ import { parseCatalogFile, resolveCatalog } from '../core/catalog/catalog';
 import type { Catalog } from '../core/catalog/catalog';
 import type { Classification, CatalogFile } from '../core/catalog/schema';
 import { CrossRules } from '../core/check/cross';
+import { LexiconFile } from '../core/narrative/lexicon';
 import { parseSpec } from '../core/spec/parse';
-import type { Resources } from '../adapters/office/commands';
+import type { Resources } from '../core/commands/resources';
 
 declare const require: {
   context(dir: string, deep: boolean, pattern: RegExp): { keys(): string[]; (key: string): unknown };
@@ -19,6 +20,7 @@ export function loadResources(): Resources {
   const specs = all(require.context('../../templates/tables', false, /\.json$/)).map(([k, json]) => parseSpec(json, k));
   const files: CatalogFile[] = all(require.context('../../templates/catalogs', false, /\.json$/)).map(([, json]) => parseCatalogFile(json));
   const crossRules = all(require.context('../../templates/rules', false, /\.json$/)).map(([, json]) => CrossRules.parse(json));
+  const lexicon = LexiconFile.parse(require.context('../../templates/narrative', false, /metrics\.json$/)('./metrics.json'));
   const cache = new Map<number, Partial<Record<Classification, Catalog>>>();
   const catalogs = (year: number | null) => {
     const y = year && resolveCatalog(files, 'function', year) ? year : 2024;
@@ -32,5 +34,6 @@ export function loadResources(): Resources {
     }
     return cache.get(y)!;
   };
-  return { specs, crossRules, catalogs };
+  const catalogYears = [...new Set(files.filter((f) => f.classification === 'function').map((f) => f.year))].sort((a, b) => a - b);
+  return { specs, crossRules, catalogs, catalogYears, lexicon };
 }

@@ -4,30 +4,19 @@
 import ExcelJS from 'exceljs';
 import { Packer } from 'docx';
 import css from './taskpane.css';
-import { checkWorkbook, openBook } from '../core/check/check';
 import type { Finding, Report } from '../core/check/finding';
 import { SEVERITY_NAMES } from '../core/check/finding';
-import type { Change, Edit } from '../core/edits';
 import { UserError } from '../core/errors';
-import { planFill } from '../core/fill';
-import { collectFacts } from '../core/narrative/facts';
-import { generateNarrative } from '../core/narrative/generate';
 import { renderText } from '../core/narrative/render';
-import { planRecalc } from '../core/recalc';
-import { findCodeTables } from '../core/recognize/code-table';
-import { detectYear } from '../core/recognize/year';
-import { buildWorkbook } from '../core/plan/workbook';
-import { selectSpecs } from '../core/spec/parse';
-import { annotateWorkbook, clearAnnotations } from '../adapters/exceljs/annotate';
-import { applyEdits as applyEditsFile } from '../adapters/exceljs/apply-edits';
 import { readWorkbookGrid } from '../adapters/exceljs/read-grid';
 import { planToWorkbook } from '../adapters/exceljs/write-plan';
 import { narrativeDocument } from '../adapters/docx/narrative-docx';
-import { checkOpenWorkbook, fillOrRecalc, insertTemplate, narrateInto } from '../adapters/office/commands';
-import { clearMarks } from '../adapters/office/adapter';
-import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 import { loadResources } from './resources';
-import { append } from '../core/arrays';
+import type { Change } from '../core/edits';
+import { runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
+import { applyBookPlan } from '../adapters/exceljs/apply-plan';
+import { runInExcel } from '../adapters/office/commands';
+import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 
 interface OfficeLike {
   onReady(cb: (info: { host: string | null }) => void): void;
@@ -172,103 +161,49 @@ function templateRequest() {
   return { kind, year, department, tables: tables.length ? tables : undefined };
 }
 
-const SETTINGS_KEY = 'gongkai.originals';
+function show(result: CommandResult): void {
+  if (result.report) showFindings(result.report);
+  else if (result.changes) showChanges(result.changes);
+  else if (result.narrative) $('results').replaceChildren(...renderText(result.narrative).trimEnd().split('\n').map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  else $('results').replaceChildren();
+  say([result.summary, ...(result.notes ?? [])].join(' '));
+}
 
-const excelCommands: Record<string, () => Promise<void>> = {
-  template: async () => {
-    const names = await window.Excel!.run((ctx) => insertTemplate(ctx, res, templateRequest(), supports));
-    say(`已插入 ${names.length} 张表：${names.join('、')}`);
-  },
-  fill: async () => {
-    const changes = await window.Excel!.run((ctx) => fillOrRecalc(ctx, res, 'fill', supports));
-    showChanges(changes);
-    say(`填充完成：改动 ${changes.filter((c) => c.changed).length} 处，需要核对 ${changes.filter((c) => !c.changed).length} 处。`);
-  },
-  recalc: async () => {
-    const changes = await window.Excel!.run((ctx) => fillOrRecalc(ctx, res, 'recalc', supports));
-    showChanges(changes);
-    say(`重算完成：${changes.filter((c) => c.kind === 'totalWrong').length} 处合计不对，已改为公式。`);
-  },
-  narrate: async () => {
-    const narrative = await window.Excel!.run((ctx) => narrateInto(ctx, res));
-    say('已写入“情况说明”工作表。');
-    offer(await Packer.toBlob(narrativeDocument(narrative)), '情况说明.docx');
-  },
-  check: async () => {
-    const { report, originals } = await window.Excel!.run((ctx) => checkOpenWorkbook(ctx, res, supports, true));
-    const settings = window.Office?.context.document?.settings;
-    settings?.set(SETTINGS_KEY, JSON.stringify(originals));
-    settings?.saveAsync();
-    showFindings(report);
-    say(`检查完成：错误 ${report.findings.filter((f) => f.severity === 'error').length} 处，警告 ${report.findings.filter((f) => f.severity === 'warning').length} 处。`);
-  },
-  clear: async () => {
-    const settings = window.Office?.context.document?.settings;
-    const originals = JSON.parse(String(settings?.get(SETTINGS_KEY) ?? '[]'));
-    await window.Excel!.run((ctx) => clearMarks(ctx, originals));
-    settings?.set(SETTINGS_KEY, '[]');
-    settings?.saveAsync();
-    $('results').replaceChildren();
-    say('已清除检查标记。');
-  },
-};
-
-const fileCommands: Record<string, () => Promise<void>> = {
-  template: async () => {
-    const req = templateRequest();
-    const classes = res.catalogs(req.year).function?.classes() ?? [];
-    const plan = buildWorkbook({ specs: selectSpecs(res.specs, req.kind, req.tables), department: req.department, year: req.year, classes });
-    offer(new Blob([await planToWorkbook(plan).xlsx.writeBuffer()], { type: XLSX_TYPE }), `${req.year}年${req.kind === 'budget' ? '预算' : '决算'}公开表.xlsx`);
-    say(`已生成 ${plan.sheets.length} 张表，请下载。`);
-  },
-  fill: async () => fileEdits('fill'),
-  recalc: async () => fileEdits('recalc'),
-  narrate: async () => {
-    const wb = await workbookOf();
-    const { book } = openBook({ grid: readWorkbookGrid(wb), specs: res.specs, catalogs: res.catalogs, year: null });
-    const { kind, year, department } = book.recognition;
-    if (!kind || !year) throw new UserError('无法从工作簿看出是哪一年的预算或决算。');
-    const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) });
-    const text = renderText(narrative);
-    offer(await Packer.toBlob(narrativeDocument(narrative)), '情况说明.docx');
-    $('results').replaceChildren(...text.trimEnd().split('\n').map((line) => Object.assign(document.createElement('li'), { textContent: line })));
-    say('已生成情况说明，请下载 .docx。');
-  },
-  check: async () => {
-    const wb = await workbookOf();
-    const report = checkWorkbook({ file: file!.name, grid: readWorkbookGrid(wb), specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs });
-    if (report.tables.length === 0) throw new UserError(`${file!.name} 中没有识别出公开表。`);
-    showFindings(report);
-    annotateWorkbook(wb, report);
-    await download(wb, '检查标记');
-    say(`检查完成：错误 ${report.findings.filter((f) => f.severity === 'error').length} 处，警告 ${report.findings.filter((f) => f.severity === 'warning').length} 处。带标记的工作簿可下载。`);
-  },
-  clear: async () => {
-    const wb = await workbookOf();
-    const n = clearAnnotations(wb);
-    await download(wb, '清除标记');
-    say(n ? `已清除 ${n} 个单元格的标记。` : '这个工作簿里没有检查标记。');
-  },
-};
-
-async function fileEdits(what: 'fill' | 'recalc'): Promise<void> {
-  const wb = await workbookOf();
-  const grid = readWorkbookGrid(wb);
-  const catalogs = res.catalogs(detectYear(grid));
-  const tables = grid.sheets.flatMap((s) => findCodeTables(s, res.specs));
-  if (tables.length === 0) throw new UserError('没有找到科目编码表。');
-  const changes: Change[] = [];
-  const edits: Edit[] = [];
-  for (const t of tables) {
-    const catalog = t.classification === 'economic' ? catalogs['economic-dept'] : catalogs.function;
-    const plan = what === 'fill' ? (catalog ? planFill(t, catalog) : { edits: [], changes: [] }) : planRecalc(t, { formulas: true });
-    append(edits, plan.edits);
-    append(changes, plan.changes);
+function request(cmd: string): CommandRequest {
+  if (cmd === 'template') {
+    const t = templateRequest();
+    return { command: 'template', template: { kind: t.kind, year: t.year, department: t.department, tables: t.tables } };
   }
-  applyEditsFile(wb, edits);
-  showChanges(changes);
-  await download(wb, what === 'fill' ? '已填充' : '已重算');
-  say(`${what === 'fill' ? '填充' : '重算'}完成：改动 ${changes.filter((c) => c.changed).length} 处，需要核对 ${changes.filter((c) => !c.changed).length} 处。结果可下载。`);
+  if (cmd === 'check') return { command: 'check', mark: true };
+  return { command: cmd as 'fill' | 'recalc' | 'clear' | 'narrate' };
+}
+
+async function runExcel(cmd: string): Promise<void> {
+  const result = await window.Excel!.run((ctx) => runInExcel(ctx, res, supports, window.Office?.context.document?.settings, request(cmd)));
+  show(result);
+  if (result.narrative) offer(await Packer.toBlob(narrativeDocument(result.narrative)), '情况说明.docx');
+}
+
+const SUFFIX: Record<string, string> = { fill: '已填充', recalc: '已重算', check: '检查标记', clear: '清除标记' };
+
+async function runFile(cmd: string): Promise<void> {
+  const req = request(cmd);
+  if (req.command === 'template') {
+    const result = runCommand(req, { sheets: [] }, res, '');
+    const { kind, year } = req.template;
+    offer(new Blob([await planToWorkbook({ sheets: result.plan.sheets }).xlsx.writeBuffer()], { type: XLSX_TYPE }), `${year}年${kind === 'budget' ? '预算' : '决算'}公开表.xlsx`);
+    show(result);
+    return;
+  }
+  const wb = await workbookOf();
+  const result = runCommand(req, readWorkbookGrid(wb), res, file!.name);
+  const applied = applyBookPlan(wb, result.plan);
+  if (req.command === 'clear') result.summary = applied.restored ? `已清除 ${applied.restored} 个单元格的标记。` : '这个工作簿里没有检查标记。';
+  show(result);
+  // the narrative as a .docx; every other command's result as the workbook
+  if (result.narrative) offer(await Packer.toBlob(narrativeDocument(result.narrative)), '情况说明.docx');
+  else await download(wb, SUFFIX[cmd]);
+  say(`${$('status').textContent} 结果可下载。`);
 }
 
 function wire(): void {
@@ -285,7 +220,7 @@ function wire(): void {
       buttons.forEach((x) => (x.disabled = true));
       say('处理中……');
       try {
-        await (inExcel ? excelCommands : fileCommands)[cmd]();
+        await (inExcel ? runExcel : runFile)(cmd);
       } catch (e) {
         say(explain(e), true);
       } finally {

@@ -1,4 +1,5 @@
 // Loads the table specs and catalogs shipped in templates/ (or a directory given by the user).
+import type { Resources } from '../../core/commands/resources';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Catalog, parseCatalogFile, resolveCatalog } from '../../core/catalog/catalog';
@@ -9,6 +10,7 @@ import { parseSpec } from '../../core/spec/parse';
 import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
+import { LexiconFile } from '../../core/narrative/lexicon';
 import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
 
 let foundTemplates: string | undefined;
@@ -138,4 +140,22 @@ export function catalogsForCheck(userCatalog?: string): (year: number | null) =>
     if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
     return cache.get(y)!;
   };
+}
+
+/** Everything the commands need, from templates/ (and the user's catalog file, if given). */
+export function nodeResources(userCatalog?: string): Resources {
+  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(userCatalog), catalogYears: catalogYears(loadCatalogFiles(), 'function'), lexicon: loadLexicon() };
+}
+
+
+/** The narrative's metric lexicon (templates/narrative/metrics.json), validated. */
+export function loadLexicon(file = path.join(templatesDir(), 'narrative', 'metrics.json')): LexiconFile {
+  return once(`lexicon:${file}`, () => {
+    try {
+      return LexiconFile.parse(readJson(file));
+    } catch (e) {
+      if (e instanceof ZodError) throw new UserError(`${file} 有误：${describeIssues(e).join('；')}`);
+      throw e;
+    }
+  });
 }

@@ -120,23 +120,27 @@ function writeSheet(ws: Worksheet, plan: SheetPlan, supports: SetSupport): numbe
   return JSON.stringify(matrix).length * 2 + JSON.stringify(formats).length;
 }
 
-/** Inserts the planned sheets: one sync for all of them (more only past the 5 MB request limit). */
-export async function applyPlan(context: RequestContext, plan: WorkbookPlan, supports: SetSupport): Promise<void> {
-  if (supports('ExcelApi', '1.6')) context.application?.suspendApiCalculationUntilNextSync();
+/** Queues the planned sheets; a sync between sheets only past the 5 MB request limit. */
+export async function applyPlanSheets(context: RequestContext, sheets: SheetPlan[], supports: SetSupport): Promise<void> {
   let payload = 0;
-  for (const sheet of plan.sheets) {
+  for (const sheet of sheets) {
     if (payload > PAYLOAD_LIMIT) {
       await context.sync();
       payload = 0;
     }
     payload += writeSheet(context.workbook.worksheets.add(sheet.name), sheet, supports);
   }
+}
+
+/** Inserts the planned sheets: one sync for all of them (more only past the 5 MB request limit). */
+export async function applyPlan(context: RequestContext, plan: WorkbookPlan, supports: SetSupport): Promise<void> {
+  if (supports('ExcelApi', '1.6')) context.application?.suspendApiCalculationUntilNextSync();
+  await applyPlanSheets(context, plan.sheets, supports);
   await context.sync();
 }
 
-/** Applies fill/recalc edits: row insertions (bottom-up, Excel adjusts formulas), then cells. One sync. */
-export async function applyEdits(context: RequestContext, edits: Edit[], supports: SetSupport): Promise<void> {
-  if (supports('ExcelApi', '1.6')) context.application?.suspendApiCalculationUntilNextSync();
+/** Queues fill/recalc edits: row insertions (bottom-up, Excel adjusts formulas), then cells. */
+export function queueEdits(context: RequestContext, edits: Edit[]): void {
   const sheets = context.workbook.worksheets;
   const inserts = edits.filter((e): e is Extract<Edit, { op: 'insertRows' }> => e.op === 'insertRows').sort((a, b) => b.before - a.before);
   for (const e of inserts) sheets.getItem(e.sheet).getRange(`${e.before}:${e.before + e.count - 1}`).insert('Down');
@@ -150,6 +154,12 @@ export async function applyEdits(context: RequestContext, edits: Edit[], support
       r.formulas = [[`=${formulaText(e.formula)}`]];
     }
   }
+}
+
+/** Applies fill/recalc edits in one sync. */
+export async function applyEdits(context: RequestContext, edits: Edit[], supports: SetSupport): Promise<void> {
+  if (supports('ExcelApi', '1.6')) context.application?.suspendApiCalculationUntilNextSync();
+  queueEdits(context, edits);
   await context.sync();
 }
 

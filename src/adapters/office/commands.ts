@@ -9,6 +9,7 @@ import type { Change, Edit } from '../../core/edits';
 import { UserError } from '../../core/errors';
 import { planFill } from '../../core/fill';
 import { collectFacts } from '../../core/narrative/facts';
+import type { LexiconFile } from '../../core/narrative/lexicon';
 import { generateNarrative, type Narrative } from '../../core/narrative/generate';
 import { renderText } from '../../core/narrative/render';
 import { planRecalc } from '../../core/recalc';
@@ -22,11 +23,17 @@ import { selectSpecs } from '../../core/spec/parse';
 import { annotate, applyEdits, applyPlan, readGrid, writeNarrativeSheet } from './adapter';
 import type { RequestContext, SetSupport } from './excel-api';
 import { append } from '../../core/arrays';
+import { runCommand, type CommandRequest, type CommandResult } from '../../core/commands/run';
+import type { Resources as CoreResources } from '../../core/commands/resources';
+import { parseStore, storeLines } from '../../core/commands/store';
+import type { WorkbookGrid } from '../../core/grid';
+import { applyBookPlan, type StoreKeeper } from './apply-plan';
 
 export interface Resources {
   specs: TableSpec[];
   crossRules: CrossRules[];
   catalogs: (year: number | null) => Partial<Record<Classification, Catalog>>;
+  lexicon?: LexiconFile;
 }
 
 export interface TemplateRequest {
@@ -68,7 +75,7 @@ export async function fillOrRecalc(context: RequestContext, res: Resources, what
 
 export async function checkOpenWorkbook(context: RequestContext, res: Resources, supports: SetSupport, mark: boolean): Promise<{ report: Report; originals: { sheet: string; address: string; fill: string | null }[] }> {
   const grid = await readGrid(context);
-  const report = checkWorkbook({ file: '当前工作簿', grid, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs });
+  const report = checkWorkbook({ file: '当前工作簿', grid, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon });
   if (report.tables.length === 0) throw new UserError('当前工作簿中没有识别出公开表。');
   const originals = mark ? await annotate(context, report, supports) : [];
   return { report, originals };
@@ -82,4 +89,45 @@ export async function narrateInto(context: RequestContext, res: Resources): Prom
   const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book) });
   await writeNarrativeSheet(context, '情况说明', renderText(narrative).trimEnd().split('\n'), grid.sheets.map((s) => s.name));
   return narrative;
+}
+
+/** Document settings as gongkai's record in Excel (Office.context.document.settings). */
+export interface SettingsLike {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  saveAsync(cb?: () => void): void;
+}
+
+export const STORE_SETTING = 'gongkai.store';
+
+export function settingsKeeper(settings: SettingsLike | undefined): StoreKeeper {
+  return {
+    read: () => parseStore(JSON.parse(String(settings?.get(STORE_SETTING) ?? '[]')) as string[]),
+    write: (store) => {
+      settings?.set(STORE_SETTING, JSON.stringify(storeLines(store)));
+      settings?.saveAsync();
+    },
+  };
+}
+
+/**
+ * Any command on the open workbook: read it (two syncs; none for a template), run the same
+ * command as the CLI and the page, apply its plan in one write batch.
+ */
+export async function runInExcel(context: RequestContext, res: CoreResources, supports: SetSupport, settings: SettingsLike | undefined, req: CommandRequest): Promise<CommandResult> {
+  const sheets = context.workbook.worksheets;
+  let grid: WorkbookGrid = { sheets: [] };
+  let sheetNames: string[];
+  if (req.command === 'template' || req.command === 'clear') {
+    sheets.load('items/name');
+    await context.sync();
+    sheetNames = sheets.items.map((s) => s.name);
+  } else {
+    grid = await readGrid(context);
+    sheetNames = sheets.items.map((s) => s.name);
+  }
+  const result = runCommand(req, grid, res, '当前工作簿');
+  const { restored } = await applyBookPlan({ context, supports, sheetNames, keeper: settingsKeeper(settings) }, result.plan);
+  if (req.command === 'clear') result.summary = restored ? `已清除 ${restored} 个单元格的检查标记，恢复原来的填充色。` : '这个工作簿里没有检查标记。';
+  return result;
 }

@@ -39,6 +39,8 @@ export interface Worksheet {
   getUsedRange(valuesOnly?: boolean): Range;
   delete(): void;
   load(props: string | string[]): Worksheet;
+  /** ExcelApi 1.9 */
+  pageLayout?: { orientation: 'Portrait' | 'Landscape'; paperSize: string };
   /** ExcelApi 1.7 */
   freezePanes?: { freezeAt(range: Range | string): void };
 }
@@ -53,7 +55,7 @@ export interface WorksheetCollection {
 export interface Workbook {
   worksheets: WorksheetCollection;
   /** ExcelApi 1.18 */
-  notes?: { add(cellAddress: Range | string, content: string): unknown };
+  notes?: { add(cellAddress: Range | string, content: string): unknown; getItemOrNullObject?(key: string): { delete(): void } };
 }
 
 export interface RequestContext {

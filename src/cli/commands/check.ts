@@ -1,12 +1,13 @@
 // gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
 import * as path from 'node:path';
-import { checkWorkbook, openBook } from '../../core/check/check';
+import { openBook } from '../../core/check/check';
+import { checkCommand } from '../../core/commands/check';
 import { collectFacts, type Facts } from '../../core/narrative/facts';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { UserError } from '../../core/errors';
-import { catalogsForCheck, loadCrossRules, loadSpecs } from '../../adapters/node/templates';
+import { catalogsForCheck, loadSpecs, nodeResources } from '../../adapters/node/templates';
 import { readGridFile } from '../../adapters/node/grid-file';
 import { readCheckInput } from '../../adapters/node/check-input';
 import { locateFindings } from '../../core/pdf-layout/locate';
@@ -48,26 +49,14 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   if (args.prior) {
     prior = collectFacts(openBook({ grid: readGridFile(args.prior), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
   }
-  const report = checkWorkbook({
-    file,
-    grid,
-    specs: loadSpecs(),
-    crossRules: loadCrossRules(),
-    catalogs: catalogsForCheck(args.catalog),
-    year: year ?? yearInName(file),
-    narrative,
-    prior,
-  });
+  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
-  if (report.tables.length === 0) {
-    throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
-  }
   if (args.annotate) {
     // the exceljs model is loaded only to write the annotated copy (a batch never needs it)
     const { loadWorkbookModel, workbookBuffer } = await import('../../adapters/node/workbook-file');
-    const { annotateWorkbook } = await import('../../adapters/exceljs/annotate');
+    const { applyBookPlan } = await import('../../adapters/exceljs/apply-plan');
     const workbook = await loadWorkbookModel(file, bytes);
-    annotateWorkbook(workbook, report);
+    applyBookPlan(workbook, plan);
     await writeFileAtomic(args.annotate, () => workbookBuffer(workbook), { force: args.force, inputs: checkInputs(file, args) });
   }
   return report;

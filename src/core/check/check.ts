@@ -15,6 +15,8 @@ import { checkTable } from './in-table';
 import { checkNarrative, type Paragraph } from '../narrative/check';
 import { collectFacts, type Facts } from '../narrative/facts';
 import { narrativeParagraphs } from '../narrative/sources';
+import { type LexiconFile, lexiconFor } from '../narrative/lexicon';
+import { checkPerformanceTargets } from '../performance/targets';
 import { append } from '../arrays';
 
 export interface CheckInput {
@@ -29,6 +31,8 @@ export interface CheckInput {
   narrative?: Paragraph[];
   /** Last year's figures, to check stated changes. */
   prior?: Facts;
+  /** What the narrative's phrases mean (templates/narrative/metrics.json); without it only 项/类 are tied to figures. */
+  lexicon?: LexiconFile;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -70,7 +74,12 @@ export function checkWorkbook(input: CheckInput): Report {
   // template residue on every sheet but the narrative's (checked sentence by sentence below)
   const narrativeSheets = new Set(paragraphs.map((p) => p.sheet));
   for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) append(findings, checkPlaceholders(sheet));
-  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior }));
+  const lexicon = input.lexicon ? lexiconFor(input.lexicon, recognition.kind) : null;
+  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior, lexicon }));
+  if (recognition.kind === 'budget') {
+    const facts = collectFacts(book);
+    append(findings, checkPerformanceTargets(input.grid.sheets, facts, { lexicon, facts, kind: recognition.kind, year: recognition.year }));
+  }
   if (recognition.kind) {
     append(findings, checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
     // a table published in another layout (收入总表 by function code) is there all the same

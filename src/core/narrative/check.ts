@@ -5,6 +5,8 @@
 import type { Finding } from '../check/finding';
 import { type Cents, tryParseAmount } from '../money';
 import type { Facts, FactValue } from './facts';
+import type { Lexicon } from './lexicon';
+import { linkFigure, type LinkContext } from './link';
 import { wan } from './wording';
 
 export interface Paragraph {
@@ -19,41 +21,11 @@ export interface NarrativeCheckInput {
   year: number | null;
   facts: Facts;
   prior?: Facts;
+  /** The metric lexicon for the document's kind; without it only 项/类 named by name or code are tied to figures. */
+  lexicon?: Lexicon | null;
 }
 
 const AMOUNT = /(-?\d[\d,，]*(?:\.\d+)?)\s*万元/g;
-
-/** Labels a narrative uses for whole-table figures, most specific first. */
-const LABELS: [RegExp, string][] = [
-  [/“?三公”?经费(预算数?|支出)?(决算)?(为)?$/, 'sangong.total'],
-  [/因公出国[（(]境[)）]费(用)?$/, 'sangong.abroad'],
-  [/公务用车购置及运行(维护)?费$/, 'sangong.car'],
-  [/公务用车购置费$/, 'sangong.carPurchase'],
-  [/公务用车运行(维护)?费$/, 'sangong.carRunning'],
-  [/公务接待费$/, 'sangong.reception'],
-  [/人员经费(支出)?$/, 'basic.personnel'],
-  [/公用经费(支出)?$/, 'basic.public'],
-  [/一般公共预算(财政拨款)?项目支出(预算|决算)?(数)?$/, 'gpb.project'],
-  [/一般公共预算(财政拨款)?基本支出(预算|决算)?(数)?$|财政拨款基本支出$/, 'basic.total'],
-  [/项目支出预算$/, 'expense.project'],
-  [/基本支出预算$/, 'expense.basic'],
-  [/一般公共预算当年拨款(收入)?$|一般公共预算财政拨款支出$/, 'gpb.total'],
-  [/一般公共预算(财政)?拨款收入$|一般公共预算收入$/, 'income.gpb'],
-  [/政府性基金预算(财政)?拨款收入$/, 'income.gf'],
-  [/国有资本经营预算(财政)?拨款收入$/, 'income.soe'],
-  [/财政专户管理资金收入$/, 'income.special'],
-  [/事业收入$/, 'income.business'],
-  [/上级补助收入$/, 'income.superior'],
-  [/附属单位上缴收入$/, 'income.affiliated'],
-  [/(事业单位)?经营收入$/, 'income.operating'],
-  [/其他收入$/, 'income.otherIncome'],
-  [/财政拨款收支总预算$|财政拨款收入、?支出决算总计$/, 'fiscal.total'],
-  [/收支总预算$|收入、?支出决算总计$/, 'income.total'],
-  [/收入预算$|收入合计$/, 'income.total'],
-  [/支出预算$|支出合计$/, 'expense.total'],
-  [/基本支出$/, 'expense.basic'],
-  [/项目支出$/, 'expense.project'],
-];
 
 /** The total a share of a figure is naturally taken of. */
 const NATURAL_TOTAL: [RegExp, string][] = [
@@ -86,19 +58,11 @@ function pct(a: number, b: number): string {
   return ((a / b) * 100).toFixed(2);
 }
 
-/** The fact a piece of text just before an amount names: a 项/类 by name or code, or a label. */
-function identify(before: string, facts: Facts, itemByName: Map<string, FactValue>): FactValue | undefined {
-  const t = before.replace(/\s+/g, '').replace(/[，,；;：:。（(]?(其中|包括|为|是|共|合计|总额)?$/, '');
-  const coded = /类(\d{3})款(\d{2})项(\d{2})[^类]*$/.exec(t);
-  if (coded) return facts.get(`gpb.item.${coded[1]}${coded[2]}${coded[3]}`);
-  const item = /([^）)，；。]+)[（(]项[)）][^（(]*$/.exec(t);
-  if (item) return itemByName.get(item[1]);
-  const cls = /([^）)，；。：:]+?)(?:[（(]类[)）])(?:支出)?$/.exec(t);
-  if (cls) return [...facts.values()].find((f) => /^gpb\.class\.\d+$/.test(f.metric) && (f.label === cls[1] || f.label === `${cls[1]}支出`));
-  const tail = t.replace(/\d{4}年(度)?/g, '').slice(-24);
-  for (const [re, metric] of LABELS) if (re.test(tail)) return facts.get(metric);
-  const plainClass = [...facts.values()].find((f) => /^gpb\.class\.\d+$/.test(f.metric) && tail.endsWith(f.label));
-  return plainClass;
+function amountError(p: Paragraph, f: FactValue, stated: Cents, word?: string): Finding {
+  return {
+    ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是${word ? `“${word}”` : ` ${wan(stated)} 万元`}，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, stated / 100),
+    cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],
+  };
 }
 
 const PLACEHOLDER = /(xx|XX|ｘｘ|××|某某|…{2,}|待补充|＿{2,}|_{3,}|【[^】]*】|增加[（(]减少[)）]|减少[（(]增加[)）]|[（(]持平[)）]|增长[（(]下降[)）])/;
@@ -106,8 +70,10 @@ const PLACEHOLDER = /(xx|XX|ｘｘ|××|某某|…{2,}|待补充|＿{2,}|_{3,}|�
 export function checkNarrative(input: NarrativeCheckInput): Finding[] {
   const out: Finding[] = [];
   const { facts, year } = input;
-  const itemByName = new Map([...facts.values()].filter((f) => /^gpb\.item\.\d+$/.test(f.metric)).map((f) => [f.label, f]));
-  const seenAmounts = new Map<string, { amount: Cents; p: Paragraph }>();
+  const hasItems = [...facts.values()].some((f) => /^gpb\.item\.\d+$/.test(f.metric));
+  const ctx: LinkContext = { lexicon: input.lexicon ?? null, facts, kind: input.kind, year };
+  const identify = (before: string): FactValue | undefined => linkFigure(before, ctx)?.fact;
+  const seenAmounts = new Map<string, { amount: Cents; p: Paragraph; wrong: boolean }>();
 
   for (const p of input.paragraphs) {
     const text = p.text.replace(/\s+(?=[\d.])|(?<=[\d.])\s+/g, '');
@@ -164,7 +130,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           out.push(finding(p, 'narrative.new-item', 'warning', `上年为0（${wan(current.value)} − ${wan(d)} = 0），不应写“${pctWord}${g.p}%”，应写“新增”`, '新增', `${g.p}%`));
           continue;
         }
-        const priorFact = current.index >= 0 ? identify(sentence.slice(0, current.index), facts, itemByName) : undefined;
+        const priorFact = current.index >= 0 ? identify(sentence.slice(0, current.index)) : undefined;
         const priorKnown = priorFact ? input.prior?.get(priorFact.metric) : undefined;
         if (priorKnown) {
           const realD = current.value - priorKnown.value;
@@ -199,11 +165,12 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
       for (const m of sentence.matchAll(/占(?:比)?(?:为)?\s*(-?[\d.]+|零)\s*(%|％)?/g)) {
         const amount = [...amounts].reverse().find((a) => a.end <= m.index!);
         if (!amount || amount.value === null) continue;
-        if (!m[2]) out.push(finding(p, 'narrative.share-sign', 'error', `“${m[0]}”没有写 %`, null, m[0]));
         const share = m[1] === '零' ? 0 : Number(m[1]);
+        // 占比为0 needs no %
+        if (!m[2] && share !== 0) out.push(finding(p, 'narrative.share-sign', 'error', `“${m[0]}”没有写 %`, null, m[0]));
         let denominator: Cents | null = lead && lead !== amount ? lead.value : null;
         if (denominator === null) {
-          const f = identify(sentence.slice(0, amount.index), facts, itemByName);
+          const f = identify(sentence.slice(0, amount.index));
           const family = f ? NATURAL_TOTAL.find(([re]) => re.test(f.metric))?.[1] : undefined;
           denominator = family ? facts.get(family)?.value ?? null : null;
         }
@@ -246,26 +213,46 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
         // the amount right after a change word is a change, not a figure
         if (/(增加|减少|增长|下降|新增)\s*$/.test(before)) continue;
         if (/年初预算(数)?为?\s*$/.test(before)) continue;
-        const f = identify(before, facts, itemByName);
+        const link = linkFigure(before, ctx);
+        const f = link?.fact;
         if (!f) {
           // a 项 the narrative names that no table has: worth a word, not an error
-          const item = /([^）)，；。：:]+)[（(]项[)）][^（(]*$/.exec(before.replace(/\s+/g, ''));
-          if (item && itemByName.size > 0) out.push(finding(p, 'narrative.unknown-item', 'notice', `说明中的“${item[1]}（项）”在一般公共预算支出表中没有，未能核对其金额 ${wan(a.value)} 万元`, null, a.value / 100));
+          if (link?.unknownItem && hasItems) out.push(finding(p, 'narrative.unknown-item', 'notice', `说明中的“${link.unknownItem}（项）”在一般公共预算支出表中没有，未能核对其金额 ${wan(a.value)} 万元`, null, a.value / 100));
           continue;
         }
+        let wrong = false;
         if (f.value !== a.value && f.parts && Math.abs(f.value - a.value) * 2 <= f.parts) {
           out.push(finding(p, 'narrative.amount', 'notice', `${f.label} 写的是 ${wan(a.value)} 万元，表中各项之和为 ${wan(f.value)} 万元，相差在四舍五入尾差之内`, f.value / 100, a.value / 100));
         } else if (f.value !== a.value) {
-          out.push({
-            ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是 ${wan(a.value)} 万元，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, a.value / 100),
-            cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],
-          });
+          wrong = true;
+          out.push(amountError(p, f, a.value));
         }
         const seen = seenAmounts.get(f.metric);
-        if (seen && seen.amount !== a.value && f.value === seen.amount) {
+        // the table settles which figure is right: a figure already reported wrong is not reported again
+        if (seen && !wrong && !seen.wrong && seen.amount !== a.value) {
           out.push(finding(p, 'narrative.consistency', 'error', `${f.label} 在 ${seen.p.cell} 写的是 ${wan(seen.amount)} 万元，这里是 ${wan(a.value)} 万元`, seen.amount / 100, a.value / 100));
         }
-        if (!seen) seenAmounts.set(f.metric, { amount: a.value, p });
+        if (!seen) seenAmounts.set(f.metric, { amount: a.value, p, wrong });
+      }
+
+      // a figure written as a word: “三公”经费未发生, 公务接待费无
+      for (const m of sentence.matchAll(/(?:为)?(无|零|未发生)(?=[，,；;。、]|$)/g)) {
+        const f = linkFigure(sentence.slice(0, m.index), ctx)?.fact;
+        if (f && f.value !== 0) out.push(amountError(p, f, 0 as Cents, m[1]));
+      }
+
+      // 与上年持平 / 无变化 against last year's figure
+      if (input.prior) {
+        for (const m of sentence.matchAll(/(?:与|和|同|较|比)(?:上年度?|\d{4}年度?)[^，,；;。]{0,8}?(持平|无变化|没有变化|相同)/g)) {
+          const current = [...amounts].reverse().find((a) => a.end <= m.index!);
+          if (!current || current.value === null) continue;
+          const f = identify(sentence.slice(0, current.index));
+          const priorKnown = f ? input.prior.get(f.metric) : undefined;
+          if (f && priorKnown && priorKnown.value !== current.value) {
+            const d = (current.value - priorKnown.value) as Cents;
+            out.push(finding(p, 'narrative.change', 'error', `写的是与上年${m[1]}，按上年数 ${wan(priorKnown.value)} 万元应为${d >= 0 ? '增加' : '减少'}${wan(Math.abs(d) as Cents)}万元`, d / 100, 0));
+          }
+        }
       }
     }
   }

@@ -3,7 +3,7 @@
 // blank wherever the accountant must give a reason.
 import type { Cents } from '../money';
 import type { Facts, FactValue } from './facts';
-import { changeClause, changeKind, percent, reasonClause, REASON_BLANK, shareClause, wan } from './wording';
+import { changeClause, changeKind, completionClause, percent, reasonClause, REASON_BLANK, shareClause, wan } from './wording';
 
 export interface SentenceFact {
   metric: string;
@@ -125,6 +125,7 @@ function budgetNarrative(w: Writer, input: NarrativeInput): void {
     `${year}年支出预算${wan(expense)}万元，其中：${kinds.map((m) => `${w.get(m)!.label}${wan(w.v(m))}万元，${shareClause(w.v(m), expense)}`).join('；') || '无'}。`,
     [fact('expense.total', expense), ...kinds.map((m) => withShare(m, w.v(m), expense))],
   );
+  changesSentence(w, S(2, `关于${dept}${year}年支出预算情况的说明`), [['expense.basic', '基本支出'], ['expense.project', '项目支出']]);
 
   // 四、财政拨款收支总体情况
   const fiscal = change('fiscal.total');
@@ -168,6 +169,17 @@ function budgetNarrative(w: Writer, input: NarrativeInput): void {
 
   // 十、其他重要事项
   otherMatters(w, input, S(9, '其他重要事项的情况说明'), year);
+}
+
+/** "基本支出X万元，比上年增加…，主要原因是…；项目支出Y万元，与上年持平。" when last year's figures are known. */
+function changesSentence(w: Writer, section: string, parts: [metric: string, label: string][], lead = ''): void {
+  const known = parts.filter(([m]) => w.get(m) && w.prior(m) !== null);
+  if (!known.length) return;
+  const clauses = known.map(([m, label]) => {
+    const c = { current: w.v(m), prior: w.prior(m) };
+    return `${label}${wan(c.current)}万元，${changeClause(c)}${reasonClause(c, w.reason(m))}`;
+  });
+  w.say(section, `${lead}${clauses.join('；')}。`, known.map(([m]) => withPrior(m, w.v(m), w.prior(m))));
 }
 
 /** The prior-year fields of a fact, when last year's figure is known. */
@@ -246,7 +258,7 @@ function otherMatters(w: Writer, input: NarrativeInput, section: string, year: n
   const opexClause = opex !== null ? changeClause({ current: opex, prior: opexPrior }) : '';
   w.say(
     `${section}/（一）机关运行经费安排情况`,
-    `${year}年机关运行经费财政拨款预算${amount('opex.total', '机关运行经费金额')}${opexClause ? `，${opexClause}${reasonClause({ current: opex!, prior: opexPrior })}` : ''}。`,
+    `${year}年${input.kind === 'final' ? '度机关运行经费支出' : '机关运行经费财政拨款预算'}${amount('opex.total', '机关运行经费金额')}${opexClause ? `，${opexClause}${reasonClause({ current: opex!, prior: opexPrior })}` : ''}。`,
     opex !== null ? [withPrior('opex.total', opex, opexPrior)] : [],
   );
   w.say(
@@ -278,6 +290,7 @@ function finalNarrative(w: Writer, input: NarrativeInput): void {
   const spend = w.v('expense.subtotal');
   const kinds = ['expense.basic', 'expense.project'].filter((m) => w.get(m));
   w.say(S(2, '支出决算情况说明'), `${year}年度支出合计${wan(spend)}万元，其中：${kinds.map((m) => `${w.get(m)!.label}${wan(w.v(m))}万元，${shareClause(w.v(m), spend)}`).join('；')}。`, [fact('expense.subtotal', spend), ...kinds.map((m) => withShare(m, w.v(m), spend))]);
+  changesSentence(w, S(2, '支出决算情况说明'), [['expense.basic', '基本支出'], ['expense.project', '项目支出']]);
   const f = withChange('fiscal.total', `${year}年度财政拨款收入、支出决算总计`);
   w.say(S(3, '财政拨款收入支出决算总体情况说明'), `${f.text}。`, [f.fact]);
 
@@ -287,6 +300,16 @@ function finalNarrative(w: Writer, input: NarrativeInput): void {
   const gpbTotal = w.v('gpb.total');
   const classes = [...input.facts.values()].filter((x) => /^gpb\.class\.\d+$/.test(x.metric) && x.value !== 0);
   w.say(`${s5}/（二）一般公共预算财政拨款支出决算结构情况`, `${year}年度一般公共预算财政拨款支出${wan(gpbTotal)}万元，其中：${classes.map((c) => `${c.label}（类）${wan(c.value)}万元，${shareClause(c.value, gpbTotal)}`).join('；') || '无'}。`, [fact('gpb.total', gpbTotal), ...classes.map((c) => withShare(c.metric, c.value, gpbTotal, c.code))]);
+  const totalBudget = input.budget?.get('gpb.total')?.value ?? null;
+  if (totalBudget !== null) {
+    const withBudget = classes.filter((c) => input.budget?.get(c.metric));
+    const completion = (metric: string, actual: Cents, budget: Cents) => fact(metric, actual, { budget: num(budget), actual: num(actual), completion: budget ? Number(percent(actual, budget)) : null });
+    w.say(
+      `${s5}/（三）一般公共预算财政拨款支出决算具体情况`,
+      `${year}年度一般公共预算财政拨款支出${completionClause(gpbTotal, totalBudget, w.reason('gpb.total'))}。${withBudget.length ? `其中：${withBudget.map((c) => `${c.label}（类）${completionClause(c.value, input.budget!.get(c.metric)!.value, w.reason(c.metric))}`).join('；')}。` : ''}`,
+      [completion('gpb.total', gpbTotal, totalBudget), ...withBudget.map((c) => completion(c.metric, c.value, input.budget!.get(c.metric)!.value))],
+    );
+  }
   const items = [...input.facts.values()].filter((x) => /^gpb\.item\.\d+$/.test(x.metric));
   items.forEach((x, i) => {
     const budget = input.budget?.get(x.metric)?.value ?? null;
@@ -314,6 +337,11 @@ function finalNarrative(w: Writer, input: NarrativeInput): void {
     S(6, '财政拨款“三公”经费支出决算情况说明'),
     `${year}年度财政拨款“三公”经费支出全年预算数为${total.budget === null ? blank('预算数') : wan(total.budget)}万元，支出决算为${wan(total.actual)}万元${completion(total)}。其中：${SANGONG_PARTS.map(([k, label]) => `${label.replace('运行费', '运行维护费')}${wan(sg(k).actual)}万元`).join('，')}。${total.budget !== null && total.actual !== total.budget ? `决算数${total.actual > total.budget ? '大于' : '小于'}预算数的主要原因是${w.reason('sangong.total') ?? REASON_BLANK}。` : ''}`,
     [fact('sangong.total', total.actual, { budget: num(total.budget), actual: num(total.actual), completion: total.budget ? Number(percent(total.actual, total.budget)) : null }), ...SANGONG_PARTS.map(([k]) => fact(`sangong.${k}`, sg(k).actual, { budget: num(sg(k).budget), actual: num(sg(k).actual) }))],
+  );
+  changesSentence(
+    w,
+    S(6, '财政拨款“三公”经费支出决算情况说明'),
+    [['sangong.total', '“三公”经费支出决算'], ...SANGONG_PARTS.map(([k, label]) => [`sangong.${k}`, label.replace('运行费', '运行维护费')] as [string, string])],
   );
   fundSentence(w, S(7, '政府性基金预算财政拨款收入支出决算情况说明'), dept, year, 'gf.total', '政府性基金预算财政拨款');
   fundSentence(w, S(8, '国有资本经营预算财政拨款支出决算情况说明'), dept, year, 'soe.total', '国有资本经营预算财政拨款');

@@ -2,8 +2,9 @@
 // change = current − prior; percent = change ÷ prior; 新增 when prior is 0; 持平 when the change
 // is below half a cent; 2 decimals; the reason left as a marked blank for the accountant.
 import { type Cents, formatAmount } from '../money';
+import { fill, PHRASING } from './phrasing';
 
-export const REASON_BLANK = '【请填写主要原因】';
+export const REASON_BLANK = PHRASING.reasonBlank;
 
 /** 万元 with two decimals, no thousands separators (the way 情况说明 quote amounts). */
 export function wan(c: Cents): string {
@@ -47,31 +48,28 @@ export function changeClause(c: Change, than = '上年'): string {
   const kind = changeKind(c);
   const prior = c.prior ?? 0;
   const diff = Math.abs(c.current - prior) as Cents;
-  switch (kind) {
-    case 'unknown':
-      return '';
-    case 'same':
-      return `与${than}持平`;
-    case 'new':
-      return `比${than}新增${wan(diff)}万元（${than}为0）`;
-    case 'gone':
-      return `比${than}减少${wan(diff)}万元，下降100.00%`;
-    case 'up':
-      return `比${than}增加${wan(diff)}万元，增长${percent(diff, prior)}%`;
-    case 'down':
-      return `比${than}减少${wan(diff)}万元，下降${percent(diff, prior)}%`;
-  }
+  if (kind === 'unknown') return '';
+  return fill(PHRASING.change[kind], { than, diff: wan(diff), pct: kind === 'up' || kind === 'down' ? percent(diff, prior) : '' });
 }
 
 /** "，主要原因是【请填写主要原因】" after a change, nothing when there is no change. */
 export function reasonClause(c: Change, reason?: string | null): string {
   const kind = changeKind(c);
   if (kind === 'unknown' || kind === 'same') return '';
-  return `，主要原因是${reason?.trim() ? reason.trim().replace(/[。；;]$/, '') : REASON_BLANK}`;
+  return fill(PHRASING.reason, { reason: reason?.trim() ? reason.trim().replace(/[。；;]$/, '') : REASON_BLANK });
 }
 
 /** "占Y%" of a total; "" when the total is 0. */
 export function shareClause(part: Cents, total: Cents): string {
   if (total === 0) return '';
   return `占${percent(part, total)}%`;
+}
+
+/** "年初预算为B万元，支出决算为A万元，完成年初预算的P%，决算数小于年初预算数的主要原因是…". */
+export function completionClause(actual: Cents, budget: Cents, reason?: string | null): string {
+  const why = reason?.trim() ? reason.trim().replace(/[。；;]$/, '') : REASON_BLANK;
+  if (budget === 0) return fill(PHRASING.completion.zeroBudget, { actual: wan(actual) }) + (actual === 0 ? '' : fill(PHRASING.completion.differs, { word: PHRASING.completion.more, reason: why }));
+  const base = fill(PHRASING.completion.some, { budget: wan(budget), actual: wan(actual), pct: percent(actual, budget) });
+  if (actual === budget) return base;
+  return base + fill(PHRASING.completion.differs, { word: actual > budget ? PHRASING.completion.more : PHRASING.completion.less, reason: why });
 }

@@ -1,0 +1,82 @@
+// 检查: the report, and the marks that put it in the workbook — each offending cell coloured by
+// its worst finding with a note listing them, and the 检查结果 sheet with a link to each cell.
+import { checkWorkbook, type CheckInput } from '../check/check';
+import { type Finding, type Report, RESULTS_SHEET, SEVERITY_NAMES, type Severity } from '../check/finding';
+import { UserError } from '../errors';
+import { type Grid, textAt, type WorkbookGrid } from '../grid';
+import { type BookPlan, emptyPlan, type Mark, type ResultsSheet } from './plan';
+import type { Resources } from './resources';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export const RESULTS_COLUMNS: ResultsSheet['columns'] = [
+  { header: '严重程度', width: 10 },
+  { header: '工作表', width: 30 },
+  { header: '单元格', width: 10 },
+  { header: '规则', width: 18 },
+  { header: '说明', width: 90 },
+  { header: '应为', width: 16 },
+  { header: '实为', width: 16 },
+];
+
+export function noteText(findings: Finding[]): string {
+  return ['gongkai 检查：', ...findings.map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.message}`)].join('\n');
+}
+
+/** One mark per cell that has findings, in the report's order. */
+export function marksOf(report: Report): Mark[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    if (!f.sheet || !f.cell) continue;
+    const key = `${f.sheet}\u0000${f.cell}`;
+    const list = byCell.get(key);
+    if (list) list.push(f);
+    else byCell.set(key, [f]);
+  }
+  return [...byCell.values()].map((findings) => ({
+    sheet: findings[0].sheet!,
+    address: findings[0].cell!,
+    severity: findings.reduce((a, f) => (RANK[f.severity] < RANK[a] ? f.severity : a), 'notice' as Severity),
+    note: noteText(findings),
+  }));
+}
+
+export function resultsSheet(report: Report): ResultsSheet {
+  return {
+    name: RESULTS_SHEET,
+    columns: RESULTS_COLUMNS,
+    rows: report.findings.map((f) => ({
+      severity: f.severity,
+      cells: [SEVERITY_NAMES[f.severity], f.sheet ?? '', f.cell ?? '', f.rule, f.message, f.expected ?? '', f.actual ?? ''],
+      link: f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null,
+    })),
+    empty: '没有发现问题。',
+  };
+}
+
+export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative' | 'prior'> {
+  /** Put the findings into the workbook (marks and the 检查结果 sheet). */
+  mark?: boolean;
+  /** The input is a published PDF, not a workbook (for the wording of messages). */
+  pdf?: boolean;
+}
+
+/** A 检查结果 sheet gongkai wrote (under another name when the user had one): output, not disclosure. */
+function isResultsSheet(sheet: Grid): boolean {
+  return RESULTS_COLUMNS.every((c, i) => textAt(sheet, 1, i + 1) === c.header);
+}
+
+export function checkCommand(grid: WorkbookGrid, res: Resources, file: string, options: CheckOptions = {}): { plan: BookPlan; report: Report } {
+  const book = { sheets: grid.sheets.filter((s) => !isResultsSheet(s)) };
+  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior });
+  if (report.tables.length === 0) {
+    throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的${options.pdf ? ' PDF 文件' : '工作簿'}。`);
+  }
+  if (!options.mark) return { plan: emptyPlan(), report };
+  return { plan: { ...emptyPlan(), clearMarks: true, marks: marksOf(report), results: resultsSheet(report) }, report };
+}
+
+/** 清除标记: gongkai's marks removed, the cells' own fills and notes put back. */
+export function clearCommand(): { plan: BookPlan } {
+  return { plan: { ...emptyPlan(), clearMarks: true } };
+}

@@ -1,0 +1,39 @@
+// The wording choices of a 情况说明 as data: how a change, a reason and a completion of the 年初预算
+// are said. `{than}`, `{diff}`, `{pct}`, `{reason}`, `{budget}`, `{actual}`, `{word}` are filled in.
+import { z } from 'zod';
+
+const Template = z.string().min(1);
+
+export const Phrasing = z
+  .object({
+    change: z.object({ same: Template, new: Template, gone: Template, up: Template, down: Template }).strict(),
+    reason: Template,
+    reasonBlank: Template,
+    completion: z.object({ some: Template, zeroBudget: Template, differs: Template, more: Template, less: Template }).strict(),
+  })
+  .strict();
+export type Phrasing = z.infer<typeof Phrasing>;
+
+export const PHRASING: Phrasing = Phrasing.parse({
+  change: {
+    same: '与{than}持平',
+    new: '比{than}新增{diff}万元（{than}为0）',
+    gone: '比{than}减少{diff}万元，下降100.00%',
+    up: '比{than}增加{diff}万元，增长{pct}%',
+    down: '比{than}减少{diff}万元，下降{pct}%',
+  },
+  reason: '，主要原因是{reason}',
+  reasonBlank: '【请填写主要原因】',
+  completion: {
+    some: '年初预算为{budget}万元，支出决算为{actual}万元，完成年初预算的{pct}%',
+    zeroBudget: '年初预算为0.00万元，支出决算为{actual}万元',
+    differs: '，决算数{word}年初预算数的主要原因是{reason}',
+    more: '大于',
+    less: '小于',
+  },
+});
+
+/** A template with its {slots} filled. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+}
