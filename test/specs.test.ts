@@ -11,7 +11,7 @@ describe('table specs', () => {
   it('every spec in templates/ parses, and there are nine of each kind plus the extras', () => {
     expect(selectSpecs(specs, 'budget').map((s) => s.number)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
     expect(selectSpecs(specs, 'final').map((s) => s.number)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09']);
-    expect(specs.filter((s) => s.extra).map((s) => s.id).sort()).toEqual(['budget.02-codes', 'budget.02-sources', 'budget.x-fiscal', 'budget.x-opex', 'budget.x-sangong-meeting']);
+    expect(specs.filter((s) => s.extra).map((s) => s.id).sort()).toEqual(['budget.02-codes', 'budget.02-sources', 'budget.x-fiscal', 'budget.x-fiscal-codes', 'budget.x-opex', 'budget.x-sangong-meeting']);
   });
 
   it('ids are unique and match their file names', () => {

@@ -14,7 +14,7 @@ import { parseWorkers, parseYear } from '../options';
 import { checkOne, jsonNames, type BatchArgs, type BatchJob, type FileSummary } from './batch-one';
 import { maxOf } from '../../core/arrays';
 
-const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv']);
+const EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.pdf']);
 
 /** A checked workbook is garbage as soon as its summary is sent: a roomier young generation lets
  * most of it die there, without being copied into the old one (more would speed the batch a little
@@ -72,7 +72,7 @@ export function collectFiles(inputs: string[], ownOutputs: string[] = []): Colle
     if (stat.isDirectory()) walk(input, new Set());
     else add(input);
   }
-  if (out.files.length === 0) throw new UserError(`在 ${inputs.join('、')} 中没有找到工作簿（.xlsx）。`);
+  if (out.files.length === 0) throw new UserError(`在 ${inputs.join('、')} 中没有找到工作簿（.xlsx）或 PDF。`);
   return out;
 }
 

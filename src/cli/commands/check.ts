@@ -6,8 +6,11 @@ import { collectFacts, type Facts } from '../../core/narrative/facts';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
+import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadSpecs, nodeResources } from '../../adapters/node/templates';
-import { readFileBytes, readGrid, readGridFile } from '../../adapters/node/grid-file';
+import { readGridFile } from '../../adapters/node/grid-file';
+import { readCheckInput } from '../../adapters/node/check-input';
+import { locateFindings } from '../../core/pdf-layout/locate';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear, requireExtension } from '../options';
 
@@ -39,14 +42,15 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
     // refused before any work: the annotated copy may not be written over what is read
     checkOutputPath(args.annotate, { force: args.force, inputs: checkInputs(file, args) });
   }
-  const bytes = readFileBytes(file);
-  const grid = readGrid(file, bytes);
+  const { bytes, grid, pdf } = await readCheckInput(file);
+  if (pdf && args.annotate) throw new UserError(`--annotate 目前只能标记工作簿（.xlsx），${file} 是 PDF。`);
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
   let prior: Facts | undefined;
   if (args.prior) {
     prior = collectFacts(openBook({ grid: readGridFile(args.prior), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
   }
-  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, mark: Boolean(args.annotate) });
+  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
+  if (pdf) locateFindings(report, pdf);
   if (args.annotate) {
     // the annotated copy is the file patched: only the marked cells and gongkai's sheets change
     const { patchedBytes } = await import('./workbook-io');

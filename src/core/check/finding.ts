@@ -14,6 +14,8 @@ export interface Finding {
   message: string;
   expected: number | string | null;
   actual: number | string | null;
+  /** For a PDF: the page, the cell's box [x0, y0, x1, y1] in PDF points (origin bottom left), its printed text and its row's label. */
+  location?: { page: number; box: [number, number, number, number]; text: string; row: string | null };
 }
 
 export interface Report {

@@ -57,6 +57,8 @@ export function resultsSheet(report: Report): ResultsSheet {
 export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative' | 'prior'> {
   /** Put the findings into the workbook (marks and the 检查结果 sheet). */
   mark?: boolean;
+  /** The input is a published PDF, not a workbook (for the wording of messages). */
+  pdf?: boolean;
 }
 
 /** A 检查结果 sheet gongkai wrote (under another name when the user had one): output, not disclosure. */
@@ -68,7 +70,7 @@ export function checkCommand(grid: WorkbookGrid, res: Resources, file: string, o
   const book = { sheets: grid.sheets.filter((s) => !isResultsSheet(s)) };
   const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior });
   if (report.tables.length === 0) {
-    throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的工作簿。`);
+    throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的${options.pdf ? ' PDF 文件' : '工作簿'}。`);
   }
   if (!options.mark) return { plan: emptyPlan(), report };
   return { plan: { ...emptyPlan(), clearMarks: true, marks: marksOf(report), results: resultsSheet(report) }, report };

@@ -6,7 +6,7 @@ import { type Cents, tryParseAmount, type Unit } from '../money';
 import { type Grid, getCell, squash, textAt } from '../grid';
 import type { TableSpec } from '../spec/schema';
 import { specsForTitle } from './concepts';
-import { matchColumns } from './columns';
+import { leafMeaning, matchColumns } from './columns';
 
 export interface AmountCell {
   cents: Cents | null;
@@ -184,9 +184,12 @@ function findHeader(grid: Grid, from: number, namesOnly = false): HeaderFind | n
     }
     const codeIdx = texts.findIndex((t) => CODE_HEADER.test(t));
     if (codeIdx >= 0) {
-      // the 类/款/项 row may sit under the 科目编码 cell
-      const below = rowTexts(grid, r + 1);
-      if (below[codeIdx] === '类' && below[codeIdx + 1] === '款') continue;
+      // the 类/款/项 row may sit under the 科目编码 cell, perhaps below a row of other headers
+      const splitBelow = [1, 2, 3].some((k) => {
+        const below = rowTexts(grid, r + k);
+        return below[codeIdx] === '类' && below[codeIdx + 1] === '款';
+      });
+      if (splitBelow) continue;
       const nameCol = findNameCol(grid, r, codeIdx + 1);
       if (nameCol) return { row: r, layout: 'single', codeCols: [codeIdx + 1], nameCol, bottom: r };
     }
@@ -277,7 +280,10 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
         // header rows that continue under the code row (amount sub-headers)
         const codeCellText = h.codeCols.map((c) => squash(textAt(grid, r, c))).join('');
         const hasNumbers = [...(grid.rows.get(r)?.values() ?? [])].some((cell) => typeof cell.value === 'number');
-        if (!codeCellText && !hasNumbers && texts.filter(Boolean).length > 0 && !TOTAL_NAMES.has(texts[h.nameCol - 1]) && !texts.some((t) => TOTAL_NAMES.has(t))) {
+        // (a total's label beside amount sub-headers printed on its line is a header row too)
+        const wordsRight = texts.slice(h.nameCol).filter((t) => t && !/^[\d,.\-—－–]+$/.test(t));
+        const subHeaders = wordsRight.length >= 2 && wordsRight.some((t) => !TOTAL_NAMES.has(t));
+        if (!codeCellText && !hasNumbers && texts.filter(Boolean).length > 0 && (subHeaders || (!TOTAL_NAMES.has(texts[h.nameCol - 1]) && !texts.some((t) => TOTAL_NAMES.has(t))))) {
           r++;
           continue;
         }
@@ -307,6 +313,9 @@ export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: Table
       const candidates = spec.blocks.flatMap((b) => b.columns).filter((c) => c.role === 'amount').map((c) => ({ key: c.key, spec: c }));
       const matched = matchColumns(amountCols.map((a) => ({ col: a.col, path: a.header })), candidates, yearOf(title));
       for (const [key, { col }] of matched) amountCols.find((a) => a.col === col)!.key = key;
+      // a table of one amount column (金额, 基本支出, 机关运行经费支出): that column is the row's total
+      const total = candidates.find((c) => leafMeaning(c.spec.header[c.spec.header.length - 1]) === '合计');
+      if (amountCols.length === 1 && matched.size === 0 && total) amountCols[0].key = total.key;
     }
 
     // body rows until a note row, another table's header, or a gap of blank rows that no

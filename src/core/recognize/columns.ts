@@ -52,6 +52,15 @@ function groupsOf(header: string[]): string[] {
     .filter((g) => g.length > 0);
 }
 
+/** A spec's label column (项目) is also a sheet's "…名称" column (项目名称, 功能科目名称). */
+const LEAF_ALSO: Record<string, string[]> = { 项目: ['名称'] };
+
+/** 2 when a spec column's last word means the sheet's, 1 when the sheet's stands in for it. */
+export function leafFits(spec: string, sheet: string): 0 | 1 | 2 {
+  if (spec === sheet) return 2;
+  return LEAF_ALSO[spec]?.includes(sheet) ? 1 : 0;
+}
+
 export interface SheetColumn {
   col: number;
   /** Header texts from top to bottom. */
@@ -90,20 +99,35 @@ function matchGreedy(sheet: SheetColumn[], candidates: Candidate[], year: number
     groups: groupsOf(c.spec.header),
     period: periodOf(c.spec.header, null),
   }));
+  const allLeaves = new Set(prepared.map((c) => c.leaf));
+  const unmatched: SheetColumn[] = [];
   for (const s of sheet) {
     const leaf = leafMeaning(s.path[s.path.length - 1]);
     const period = periodOf(s.path, year);
     let best: (typeof prepared)[number] | null = null;
     let bestScore = -Infinity;
     for (const c of prepared) {
-      if (out.has(c.key) || c.leaf !== leaf) continue;
+      const fit = leafFits(c.leaf, leaf);
+      if (out.has(c.key) || !fit) continue;
       if (usePeriods && (period === null ? c.period === 'prior' : c.period !== null && c.period !== period)) continue;
-      const score = groupScore(s.path, c.groups);
+      const score = groupScore(s.path, c.groups) + (fit === 2 ? 0.5 : 0);
       if (score > bestScore) {
         best = c;
         bestScore = score;
       }
     }
+    if (best) out.set(best.key, { col: s.col, path: s.path });
+    else if (!allLeaves.has(leaf)) unmatched.push(s);
+  }
+  // headers printed in another order (合计 over 预算数 | 决算数): a sheet column whose last word
+  // names no spec column fits a spec column whose last word stands higher in its path and whose
+  // every group word is in the path too
+  for (const s of unmatched) {
+    const upper = new Set(s.path.slice(0, -1).map(leafMeaning));
+    const words = s.path.map(plain).join('|');
+    const fits = prepared.filter((c) => !out.has(c.key) && upper.has(c.leaf) && c.groups.length > 0 && c.groups.every((g) => words.includes(g)));
+    // the most specific: the most group words, then the fewest words of the path left unexplained
+    const best = fits.sort((a, b) => b.groups.length - a.groups.length)[0];
     if (best) out.set(best.key, { col: s.col, path: s.path });
   }
   return out;

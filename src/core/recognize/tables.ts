@@ -13,7 +13,7 @@ import { normalizeName } from '../catalog/lookup';
 import { type AmountCell, type CodeTable, findCodeTables, type NameResolver, readAmount, TITLE_ROW, unitOf } from './code-table';
 import { append } from '../arrays';
 import { readTitle, specsForTitle } from './concepts';
-import { leafMeaning, matchColumns, type SheetColumn } from './columns';
+import { leafFits, leafMeaning, matchColumns, type SheetColumn } from './columns';
 import { classifySheet, isContents, type SheetKind } from './sheets';
 import { detectYear } from './year';
 
@@ -82,7 +82,10 @@ function titleMatch(text: string, specs: TableSpec[], grid?: Grid, row?: number)
   const below = new Set<string>();
   for (let r = row + 1; r <= row + 8; r++) for (const cell of grid.rows.get(r)?.values() ?? []) if (typeof cell.value === 'string') below.add(squash(cell.value));
   const seen = new Set([...below].map(leafMeaning));
-  const fit = (spec: TableSpec) => new Set(spec.blocks.flatMap((b) => b.columns.map((c) => leafMeaning(c.header[c.header.length - 1]))).filter((h) => seen.has(h))).size;
+  // a code table without a code column under its title fits less than one that needs none
+  const fit = (spec: TableSpec) =>
+    new Set(spec.blocks.flatMap((b) => b.columns.map((c) => leafMeaning(c.header[c.header.length - 1]))).filter((h) => [...seen].some((w) => leafFits(h, w)))).size -
+    (spec.blocks.some((b) => b.rows.kind === 'codes') && !seen.has('编码') ? 1 : 0);
   return tied.reduce((a, b) => (fit(b.spec) > fit(a.spec) ? b : a));
 }
 
@@ -158,6 +161,23 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
     columns.set(key, col);
     headers.set(key, path);
   }
+  // a block printed with one amount column (项目名称 | 金额): the column right of its label,
+  // up to the next column read, is the block's total
+  const used = new Set(columns.values());
+  for (const block of spec.blocks) {
+    const label = block.columns.find((c) => (c.role === 'label' || c.role === 'name') && columns.has(c.key));
+    const amounts = block.columns.filter((c) => c.role === 'amount');
+    if (!label || amounts.some((c) => columns.has(c.key))) continue;
+    const from = columns.get(label.key)!;
+    const next = Math.min(...[...used].filter((c) => c > from), grid.columnCount + 1);
+    const free = paths.filter((p) => p.col > from && p.col < next && !used.has(p.col));
+    const total = amounts.find((c) => leafMeaning(c.header[c.header.length - 1]) === '合计') ?? (amounts.length === 1 ? amounts[0] : undefined);
+    if (free.length === 1 && total) {
+      columns.set(total.key, free[0].col);
+      headers.set(total.key, free[0].path);
+      used.add(free[0].col);
+    }
+  }
   return { columns, headers };
 }
 
@@ -166,6 +186,9 @@ const LEFTOVER_LABEL = /^(?=.)([一二三四五六七八九十]+[、.．]|\d+[�
 
 /** A line above a table that is not its header: a title or label line (code-table's), or 编制单位. */
 const notHeader = (text: string) => TITLE_ROW.test(text) || text.includes('编制');
+
+/** An amount printed as text (a PDF's 37,188.34 or 0.00), not a 栏次 number or a year. */
+const AMOUNT_TEXT = /^[-−]?(\d{1,3}(,\d{3})+|\d+)\.\d{1,2}$|^[-−]?\d{1,3}(,\d{3})+$/;
 
 /** The header rows: from the first row under the title that holds a word of the spec's headers
  * and no numbers, down while rows do, and up over group rows (本年收入 | 本年支出) above it. */
@@ -180,7 +203,7 @@ function headerBand(grid: Grid, spec: TableSpec, from: number, to: number): [num
     }
     return out;
   };
-  const hasNumbers = (r: number) => [...(grid.rows.get(r)?.values() ?? [])].some((cell) => typeof cell.value === 'number');
+  const hasNumbers = (r: number) => [...(grid.rows.get(r)?.values() ?? [])].some((cell) => typeof cell.value === 'number' || (typeof cell.value === 'string' && AMOUNT_TEXT.test(cell.value.trim())));
   let first = 0;
   let last = 0;
   for (let r = from; r <= Math.min(to, from + 12); r++) {
@@ -188,7 +211,8 @@ function headerBand(grid: Grid, spec: TableSpec, from: number, to: number): [num
     if (hits >= 1 && !hasNumbers(r)) {
       if (!first) first = r;
       last = r;
-    } else if (first) break;
+    } else if (first && (hasNumbers(r) || texts(r).length === 0 || texts(r).some((t) => notHeader(squash(t))))) break;
+    // a group row between header rows (功能分类 | 支出用途) is read when a header row follows it
   }
   if (!first) return null;
   while (first - 1 >= from && !hasNumbers(first - 1)) {

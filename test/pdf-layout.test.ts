@@ -1,0 +1,70 @@
+// The PDF layout on generated text runs: columns from the header, a table continued over a page
+// with its header repeated and a page number, a wrapped name, a dash for zero, justified prose.
+import { textAt } from '../src/core/grid';
+import type { PdfPage, TextRun } from '../src/core/pdf-layout/lines';
+import { layoutPages } from '../src/core/pdf-layout/layout';
+import { unjustify } from '../src/core/pdf-layout/lines';
+
+const W = 842;
+const H = 595;
+/** A run of 10-point text whose right edge (numbers) or left edge (text) is at x. */
+const t = (text: string, x: number, y: number, size = 10): TextRun => ({ text, x, y, width: text.length * size, size });
+const n = (text: string, right: number, y: number): TextRun => ({ text, x: right - text.length * 5, y, width: text.length * 5, size: 10 });
+
+const header = (y: number): TextRun[] => [t('项目', 120, y), t('一般公共预算支出', 420, y), t('科目编码', 60, y + 24), t('科目名称', 150, y + 24), t('合计', 330, y + 24), t('基本支出', 430, y + 24), t('项目支出', 560, y + 24)];
+
+function pages(): PdfPage[] {
+  const p1: TextRun[] = [t('2025年一般公共预算支出功能分类预算表', 250, 60, 16), t('编制部门：示例局', 60, 90), t('单位：元', 700, 90), ...header(120)];
+  const rows: [string, string, string, string, string][] = [
+    ['201', '一般公共服务支出', '1,000.00', '600.00', '400.00'],
+    ['20101', '人大事务', '1,000.00', '600.00', '400.00'],
+  ];
+  rows.forEach(([code, name, a, b, c], i) => p1.push(t(code, 60, 170 + i * 25), t(name, 150, 170 + i * 25), n(a, 370, 170 + i * 25), n(b, 480, 170 + i * 25), n(c, 610, 170 + i * 25)));
+  p1.push(t('1', W / 2, 570));
+  // continued: header repeated, a name wrapped onto a second line, a dash for zero
+  const p2: TextRun[] = [...header(40), t('2010101', 60, 95), t('机关事业单位基本养老', 150, 90), t('保险缴费支出', 150, 101), n('1,000.00', 370, 95), n('600.00', 480, 95), n('-', 610, 95), t('合计', 150, 125), n('1,000.00', 370, 125), n('600.00', 480, 125), n('400.00', 610, 125), t('2', W / 2, 570)];
+  const p3: TextRun[] = [t('情况说明', 390, 60, 16), t('2025 年 收 入 预 算 1,000.00 万 元 ，', 80, 100), t('比 上 年 增 加 10 万 元 。', 60, 115)];
+  return [p1, p2, p3].map((runs, i) => ({ number: i + 1, width: W, height: H, runs }));
+}
+
+describe('PDF layout', () => {
+  const layout = layoutPages(pages());
+  const [table, text] = layout.grid.sheets;
+
+  test('one sheet per table and per text section, named by page and title', () => {
+    expect(layout.grid.sheets.map((s) => s.name)).toEqual(['第1页 2025年一般公共预算支出功能分类预算表', '第3页 情况说明']);
+  });
+
+  test('header over the columns where the figures stand; the parent merged over its columns', () => {
+    const row = (r: number) => Array.from({ length: table.columnCount }, (_, i) => textAt(table, r, i + 1));
+    expect(row(1)[0]).toBe('2025年一般公共预算支出功能分类预算表');
+    expect(row(2)).toEqual(['编制部门：示例局', '', '', '', '单位：元']);
+    expect(row(3)).toEqual(['项目', '', '一般公共预算支出', '', '']);
+    expect(row(4)).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+    expect(table.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:E3']));
+  });
+
+  test('rows from baselines; the continued page without its header or page number; a wrapped name joined', () => {
+    const body = [5, 6, 7, 8].map((r) => Array.from({ length: 5 }, (_, i) => textAt(table, r, i + 1)));
+    expect(body).toEqual([
+      ['201', '一般公共服务支出', '1,000.00', '600.00', '400.00'],
+      ['20101', '人大事务', '1,000.00', '600.00', '400.00'],
+      ['2010101', '机关事业单位基本养老保险缴费支出', '1,000.00', '600.00', '-'],
+      ['', '合计', '1,000.00', '600.00', '400.00'],
+    ]);
+    expect(table.rowCount).toBe(8);
+  });
+
+  test('each cell knows its page and box', () => {
+    const box = layout.boxes.get(table.name)!.get('E7')!;
+    expect(box.page).toBe(2);
+    expect(box.x1).toBeCloseTo(610);
+    expect(box.y1).toBeGreaterThan(box.y0);
+  });
+
+  test('prose as paragraphs without the justification spaces between Chinese characters', () => {
+    expect(textAt(text, 1, 1)).toBe('情况说明');
+    expect(textAt(text, 2, 1)).toBe('2025年收入预算1,000.00万元，比上年增加10万元。');
+    expect(unjustify('收 入 预 算 12 万 元')).toBe('收入预算12万元');
+  });
+});

@@ -1,0 +1,113 @@
+// Real published disclosure PDFs (test/fixtures/pdf, see its README): every table recognised with
+// its columns, every number printed in a table's band of the page read into that table's grid,
+// the 万里街道 narratives checked against their own tables, and gongkai check on a PDF.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readPdfPages } from '../src/adapters/pdf/read-pdf';
+import { catalogsForCheck, loadCrossRules, loadSpecs } from '../src/adapters/node/templates';
+import { checkWorkbook } from '../src/core/check/check';
+import type { Report } from '../src/core/check/finding';
+import { isNumberText } from '../src/core/pdf-layout/classify';
+import { layoutPages, type PdfLayout } from '../src/core/pdf-layout/layout';
+import { pageLines, type PdfPage } from '../src/core/pdf-layout/lines';
+import { run } from './helpers/cli';
+
+const DIR = path.join(__dirname, 'fixtures', 'pdf');
+const TABLES: Record<string, number> = {
+  'pt-wljd-2023-budget.pdf': 9,
+  'pt-wljd-2024-budget.pdf': 9,
+  'pt-wljd-2025-budget.pdf': 9,
+  'pt-czj-2025-budget.pdf': 9,
+  'pt-shflyuan-2024-unit-budget.pdf': 9,
+  'pt-ghzy-2024-final.pdf': 9,
+  'js-gjfy-2019-budget.pdf': 10,
+  'js-zxbgt-2019-budget.pdf': 0,
+};
+
+const read = new Map<string, { pages: PdfPage[]; layout: PdfLayout; report: Report }>();
+beforeAll(async () => {
+  for (const name of Object.keys(TABLES)) {
+    const file = path.join(DIR, name);
+    const pages = await readPdfPages(file, fs.readFileSync(file));
+    const layout = layoutPages(pages);
+    const report = checkWorkbook({ file, grid: layout.grid, specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: null });
+    read.set(name, { pages, layout, report });
+  }
+}, 120_000);
+
+const norm = (t: string) => t.replace(/\s/g, '');
+
+describe.each(Object.keys(TABLES))('%s', (name) => {
+  test('every table recognised, each with its columns', () => {
+    const { report } = read.get(name)!;
+    expect(report.tables).toHaveLength(TABLES[name]);
+    for (const t of report.tables) expect(t.how!.columns.length).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.rule === 'table.unrecognised' && f.severity !== 'notice')).toEqual([]);
+  });
+
+  test("per table, the numbers printed in the table's band of each page are the numbers read into it", () => {
+    const { pages, layout, report } = read.get(name)!;
+    for (const t of report.tables) {
+      const sheet = layout.grid.sheets.find((s) => s.name === t.sheet)!;
+      const read = [...sheet.rows.values()].flatMap((r) => [...r.values()]).map((c) => norm(String(c.value))).filter((v) => isNumberText(v) && !/^[-—－–]+$/.test(v));
+      // the band of each page the table covers, from its cells' boxes
+      const bands = new Map<number, [number, number]>();
+      for (const box of layout.boxes.get(t.sheet)!.values()) {
+        const b = bands.get(box.page) ?? [Infinity, -Infinity];
+        bands.set(box.page, [Math.min(b[0], box.y0), Math.max(b[1], box.y1)]);
+      }
+      const printed: string[] = [];
+      for (const [n, [lo, hi]] of bands) {
+        const page = pages[n - 1];
+        for (const line of pageLines(page)) {
+          const y = page.height - line.y;
+          if (y < lo || y > hi) continue;
+          for (const c of line.cells) if (isNumberText(c.text) && !/^[-—－–]+$/.test(norm(c.text))) printed.push(norm(c.text));
+        }
+      }
+      expect({ table: t.sheet, numbers: [...read].sort() }).toEqual({ table: t.sheet, numbers: printed.sort() });
+    }
+  });
+});
+
+describe('万里街道 narratives checked against their own tables', () => {
+  test.each(['2023', '2024', '2025'])('%s', (year) => {
+    const { report } = read.get(`pt-wljd-${year}-budget.pdf`)!;
+    expect(report.year).toBe(Number(year));
+    expect(report.department).toBe('上海市普陀区人民政府万里街道办事处');
+    expect(report.otherSheets!.some((s) => s.kind === '情况说明')).toBe(true);
+    // the stated income total is the table's (no finding on it), and findings on the narrative name the table cell they compare with
+    const narrative = report.findings.filter((f) => f.sheet && /说明/.test(f.sheet) && f.rule.startsWith('narrative'));
+    expect(narrative.filter((f) => /收入总计|收入预算/.test(f.message))).toEqual([]);
+    for (const f of narrative.filter((f) => /表中是/.test(f.message))) expect(f.message).toMatch(/第\d+页 /);
+  });
+});
+
+describe('gongkai check on a PDF', () => {
+  test('findings point at the page and the printed text; JSON gains a location', async () => {
+    const file = path.join(DIR, 'pt-wljd-2025-budget.pdf');
+    const { code, out } = await run(['check', file, '--json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(out) as Report;
+    expect(report.tables).toHaveLength(9);
+    // a real error of the published PDF: 城乡社区管理事务 printed 1 元 more than its 项 add up to
+    const f = report.findings.find((x) => x.sheet === '第10页 2025年部门收入预算总表' && /21201 城乡社区管理事务的收入合计/.test(x.message))!;
+    expect(f.location).toEqual({ page: 12, box: expect.any(Array), text: '94,995,790', row: '城乡社区管理事务' });
+    for (const k of ['rule', 'severity', 'sheet', 'cell', 'cells', 'message', 'expected', 'actual']) expect(f).toHaveProperty(k);
+  });
+
+  test('a PDF without tables: a clear Chinese message, exit 2', async () => {
+    const { code, err } = await run(['check', path.join(DIR, 'js-zxbgt-2019-budget.pdf')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/没有识别出任何公开表/);
+    // a PDF is not called a workbook
+    expect(err).toMatch(/PDF 文件/);
+    expect(err).not.toMatch(/工作簿/);
+  });
+
+  test('not a PDF, named .pdf: exit 2', async () => {
+    const { code, err } = await run(['check', path.join(DIR, 'README.md')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/README\.md/);
+  });
+});
