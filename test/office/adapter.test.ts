@@ -88,10 +88,15 @@ describe('the same workbook as the file path', () => {
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         centerFooter: PAGE_FOOTER,
       });
-      // the styles: fonts, borders, alignment as the file's
-      const title = fake.get('A1')!;
-      expect(title.format).toMatchObject({ 'font.name': ws.getCell('A1').font.name, 'font.size': ws.getCell('A1').font.size, horizontalAlignment: 'Center' });
-      expect(title.bold).toBe(true);
+      // every cell's font, alignment, wrapping and border as the file's
+      for (const c of plan.cells) {
+        const fc = ws.getCell(c.address);
+        const f = fake.get(c.address)!;
+        const look = (x: { name?: string; size?: number; bold?: boolean; h?: string; wrap?: boolean; border: boolean }) => ({ a1: c.address, ...x });
+        expect(look({ name: f.format?.['font.name'] as string, size: f.format?.['font.size'] as number, bold: !!f.bold, h: String(f.format?.horizontalAlignment ?? '').toLowerCase(), wrap: !!f.format?.wrapText, border: f.format?.['border.EdgeTop.style'] === 'Continuous' })).toEqual(
+          look({ name: fc.font.name, size: fc.font.size, bold: !!fc.font.bold, h: fc.alignment.horizontal ?? '', wrap: !!fc.alignment.wrapText, border: !!fc.border?.top }),
+        );
+      }
     }
     expect(compared).toBeGreaterThan(300);
   });
