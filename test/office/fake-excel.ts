@@ -239,10 +239,11 @@ export class FakeContext implements Api.RequestContext {
       },
       load(p: string | string[]) {
         loader.load(p);
-        return collection;
+        return tracked;
       },
     };
-    return this.track('WorksheetCollection', collection);
+    const tracked = this.track('WorksheetCollection', collection);
+    return tracked;
   }
 
   private noteCollection(): Api.NoteCollection {
@@ -264,10 +265,11 @@ export class FakeContext implements Api.RequestContext {
       },
       load(p: string | string[]) {
         loader.load(p);
-        return collection;
+        return tracked;
       },
     };
-    return this.track('NoteCollection', collection);
+    const tracked = this.track('NoteCollection', collection);
+    return tracked;
   }
 
   private note(ref: string, content: string): Api.Note {
@@ -278,9 +280,10 @@ export class FakeContext implements Api.RequestContext {
       isNullObject: false,
       delete: () => ctx.enqueue(() => delete ctx.model.sheet(sheet).cell(a1).note),
       getLocation: () => ctx.range(sheet, () => rect(a1)),
-      load: () => note,
+      load: () => tracked,
     };
-    return this.track('Note', note);
+    const tracked: Api.Note = this.track('Note', note);
+    return tracked;
   }
 
   worksheet(name: string, visibility?: Visibility): Api.Worksheet {
@@ -324,7 +327,7 @@ export class FakeContext implements Api.RequestContext {
       getRange: (ref?: string) => ctx.range(name, () => (ref ? rect(ref) : { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL })),
       getUsedRange: () => ctx.range(name, () => sheet().usedRect()),
       delete: () => ctx.enqueue(() => (ctx.model.sheets = ctx.model.sheets.filter((s) => s.name !== sheet().name))),
-      load: () => ws,
+      load: () => tracked,
       freezePanes: ctx.track('WorksheetFreezePanes', {
         freezeAt: (r: Api.Range | string) =>
           ctx.enqueue(() => {
@@ -335,7 +338,8 @@ export class FakeContext implements Api.RequestContext {
       }),
       pageLayout: ctx.track('PageLayout', pageLayout),
     };
-    return this.track('Worksheet', ws as unknown as Api.Worksheet);
+    const tracked = this.track('Worksheet', ws as unknown as Api.Worksheet);
+    return tracked;
   }
 
   range(sheetName: string, where: () => Rect): Api.Range {
