@@ -115,6 +115,7 @@ export async function applyBookPlan(ctx: ApplyContext, plan: BookPlan): Promise<
   let payload = 0;
   for (const sheet of plan.sheets) {
     if (payload > PAYLOAD_LIMIT) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only past Excel on the web's 5 MB request limit
       await context.sync();
       payload = 0;
     }
