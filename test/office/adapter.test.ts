@@ -35,7 +35,7 @@ describe('syncs', () => {
     const { model } = await openInExcel(wb);
     const settings = new FakeSettings();
     const syncs: Record<string, number> = {};
-    for (const req of [{ command: 'fill' }, { command: 'recalc' }, { command: 'check', mark: true }, { command: 'narrate' }, { command: 'check', mark: true }, { command: 'clear' }] as CommandRequest[]) {
+    for (const req of [{ command: 'fill' }, { command: 'recalc' }, { command: 'check', mark: true }, { command: 'narrate' }, { command: 'clear' }] as CommandRequest[]) {
       const ctx = new FakeContext(model);
       await runInExcel(ctx, res, all, settings, req);
       syncs[req.command] = Math.max(syncs[req.command] ?? 0, ctx.syncs);
