@@ -1,69 +1,92 @@
-// The part of the Office.js Excel API gongkai uses, as TypeScript shapes. Everything here is in
-// ExcelApi 1.1 except where marked; the adapter checks newer sets at run time before using them.
-// Keeping the surface this small is what lets volume-licensed Office 2016 (ExcelApi 1.1 only)
-// run the core commands, and what lets the tests drive the adapter with an in-memory double.
+// The part of the Office.js Excel API gongkai uses: the real shapes from @types/office-js,
+// narrowed with Pick to the members the adapter touches, so a wrong name or signature fails to
+// compile and the test double has a small surface to model. Members newer than ExcelApi 1.1 are
+// used only after the adapter asks the host for their set (test/office/api-sets.test.ts checks).
 
-export type Matrix<T> = T[][];
+export type RangeFont = Pick<Excel.RangeFont, 'bold' | 'name' | 'size' | 'color' | 'underline'>;
+export interface RangeFill extends Pick<Excel.RangeFill, 'color' | 'clear'> {
+  load(propertyNames: string | string[]): RangeFill;
+}
+export type RangeBorder = Pick<Excel.RangeBorder, 'style' | 'weight' | 'color'>;
+export type BorderIndex = Parameters<Excel.RangeBorderCollection['getItem']>[0];
 
-export interface RangeFormat {
-  font: { bold: boolean; color: string; name: string; size: number };
-  fill: { color: string; clear(): void; load(props: string | string[]): void };
-  horizontalAlignment: string;
-  wrapText: boolean;
-  /** ExcelApi 1.2 */
-  columnWidth: number;
-  borders: { getItem(index: string): { style: string; color: string } };
+export type RangeFormat = Pick<Excel.RangeFormat, 'horizontalAlignment' | 'verticalAlignment' | 'wrapText' | 'columnWidth' | 'rowHeight'> & {
+  readonly font: RangeFont;
+  readonly fill: RangeFill;
+  readonly borders: { getItem(index: BorderIndex): RangeBorder };
+};
+
+/** A set of rectangular areas (the merged cells of a range): ExcelApi 1.9. */
+export interface RangeAreas extends Pick<Excel.RangeAreas, 'address' | 'isNullObject'> {
+  load(propertyNames: string | string[]): RangeAreas;
 }
 
-export interface Range {
-  address: string;
-  values: Matrix<unknown>;
-  formulas: Matrix<unknown>;
-  numberFormat: Matrix<unknown>;
-  rowCount: number;
-  columnCount: number;
-  rowIndex: number;
-  columnIndex: number;
-  format: RangeFormat;
-  load(props: string | string[]): Range;
-  /** ExcelApi 1.2 */
-  merge(across?: boolean): void;
-  insert(shift: 'Down' | 'Right'): Range;
-  getCell(row: number, column: number): Range;
+export interface Range extends Pick<Excel.Range, 'address' | 'values' | 'formulas' | 'valueTypes' | 'numberFormat' | 'rowIndex' | 'columnIndex' | 'merge' | 'insert'> {
+  load(propertyNames: string | string[]): Range;
+  readonly format: RangeFormat;
+  /** ExcelApi 1.13 */
+  getMergedAreasOrNullObject(): RangeAreas;
+  /** ExcelApi 1.9 */
+  copyFrom(sourceRange: string, copyType?: 'All' | 'Formulas' | 'Values' | 'Formats'): void;
 }
 
-export interface Worksheet {
-  name: string;
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+export type HeaderFooter = Pick<Excel.HeaderFooter, 'centerFooter'>;
+
+/** Print setup: ExcelApi 1.9. */
+export type PageLayout = Pick<
+  Excel.PageLayout,
+  'orientation' | 'paperSize' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin' | 'centerHorizontally' | 'zoom'
+> & {
+  setPrintTitleRows(printTitleRows: string): void;
+  readonly headersFooters: { readonly defaultForAllPages: HeaderFooter };
+};
+
+/** ExcelApi 1.7 */
+export type FreezePanes = { freezeAt(frozenRange: Range | string): void; freezeRows(count?: number): void };
+
+export interface Worksheet extends Pick<Excel.Worksheet, 'name' | 'visibility' | 'delete'> {
+  load(propertyNames: string | string[]): Worksheet;
   getRange(address?: string): Range;
   getUsedRange(valuesOnly?: boolean): Range;
-  delete(): void;
-  load(props: string | string[]): Worksheet;
-  /** ExcelApi 1.9 */
-  pageLayout?: { orientation: 'Portrait' | 'Landscape'; paperSize: string };
   /** ExcelApi 1.7 */
-  freezePanes?: { freezeAt(range: Range | string): void };
+  readonly freezePanes: FreezePanes;
+  /** ExcelApi 1.9 */
+  readonly pageLayout: PageLayout;
 }
 
 export interface WorksheetCollection {
-  items: Worksheet[];
+  load(propertyNames: string | string[]): WorksheetCollection;
+  readonly items: Worksheet[];
   add(name?: string): Worksheet;
-  getItem(name: string): Worksheet;
-  load(props: string | string[]): WorksheetCollection;
+  getItem(key: string): Worksheet;
 }
 
-export interface Workbook {
-  worksheets: WorksheetCollection;
+/** ExcelApi 1.18 */
+export interface Note extends Pick<Excel.Note, 'content' | 'delete' | 'isNullObject'> {
+  load(propertyNames: string | string[]): Note;
+  getLocation(): Range;
+}
+
+/** ExcelApi 1.18 */
+export interface NoteCollection {
+  load(propertyNames: string | string[]): NoteCollection;
+  readonly items: Note[];
+  add(cellAddress: Range | string, content: string): Note;
+}
+
+export type Workbook = {
+  readonly worksheets: WorksheetCollection;
   /** ExcelApi 1.18 */
-  notes?: { add(cellAddress: Range | string, content: string): unknown; getItemOrNullObject?(key: string): { delete(): void } };
-}
+  readonly notes: NoteCollection;
+  /** ExcelApi 1.1; its suspendApiCalculationUntilNextSync is ExcelApi 1.6. */
+  readonly application: Pick<Excel.Application, 'suspendApiCalculationUntilNextSync'>;
+};
 
-export interface RequestContext {
-  workbook: Workbook;
-  sync(): Promise<void>;
-  /** ExcelApi 1.6 */
-  application?: { suspendApiCalculationUntilNextSync(): void };
-}
+export type RequestContext = { readonly workbook: Workbook; sync(): Promise<void> };
 
 /** Which requirement sets the host supports (Office.context.requirements.isSetSupported). */
 export type SetSupport = (name: 'ExcelApi', version: string) => boolean;
+
+// The narrowed shapes are views of the real ones: a real context can be handed to the adapter.
+type Fits<T extends true> = T;
+export type RealContextFits = Fits<Excel.RequestContext extends RequestContext ? true : false>;

@@ -41,7 +41,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
   45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
 };
 
-function isDateFormat(format: string | undefined): boolean {
+export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
@@ -140,7 +140,7 @@ function readWorkbook(parts: PartSource): Workbook {
 }
 
 /** A serial date as the ISO day, as the exceljs reader gives it; the number when out of range. */
-function serialDate(serial: number, date1904: boolean): CellValue {
+export function serialDate(serial: number, date1904: boolean): CellValue {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   return Number.isNaN(d.getTime()) ? serial : d.toISOString().slice(0, 10);
 }
