@@ -78,5 +78,9 @@ function outside(host: string | null, loaded: boolean): void {
       : '本页面现在运行在 Excel 之外（在普通浏览器中打开），不能处理工作簿。';
 }
 
-if (window.Office?.onReady) void window.Office.onReady((info) => (info?.host === 'Excel' ? inExcel() : outside(info?.host ?? null, true)));
-else outside(null, false);
+// In an old webview (Trident, EdgeHTML) taskpane.html has said so already; this bundle does not even parse there.
+const legacyWebview = document.documentElement.classList.contains('legacy-webview');
+if (!legacyWebview) {
+  if (window.Office?.onReady) void window.Office.onReady((info) => (info?.host === 'Excel' ? inExcel() : outside(info?.host ?? null, true)));
+  else outside(null, false);
+}

@@ -126,6 +126,21 @@ describe('built with officeJs=local', () => {
   }, 60_000);
 });
 
+it('in the webview of older Office (Internet Explorer 11, old Edge), the pane says it cannot run there', async () => {
+  for (const userAgent of ['Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041']) {
+    const context = await browser.newContext({ userAgent });
+    const page = await context.newPage();
+    await routeOfficeCdn(page);
+    await page.goto(`${origin}/taskpane.html?cmd=check`);
+    await page.waitForSelector('#host:has-text("不支持此版本的 Office")');
+    expect(await page.locator('#outside-why').textContent()).toMatch(/^这台电脑上的 Office 用旧版浏览器控件/);
+    await page.evaluate(async () => (window as unknown as { Office: { onReady(): Promise<unknown> } }).Office.onReady()); // once Office.js is ready, the message stays
+    expect(await page.locator('#host').textContent()).toBe('不支持此版本的 Office');
+    expect(await page.locator('#commands').isHidden()).toBe(true);
+    await context.close();
+  }
+}, 60_000);
+
 it('an unknown OFFICE_JS choice is refused at build time, in Chinese', () => {
   expect(() => config({ officeJs: 'intranet' }, { mode: 'production' })).toThrow('OFFICE_JS 只能是 cdn、local 或 https://…/office.js');
   expect(() => config({ officeJs: 'http://intranet/office.js' }, { mode: 'production' })).toThrow('OFFICE_JS 只能是');
