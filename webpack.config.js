@@ -1,6 +1,13 @@
-// Browser bundles: the task pane page (taskpane.html + its script, with the templates, catalogs
-// and rules inlined), and the pure core as a library. The manifest says https://localhost:3000/;
-// the production build rewrites it to ADDIN_URL (one place for environment URLs).
+// Browser bundles: the task pane (taskpane.html, which loads Office.js first), the standalone
+// page for people without Excel (page.html, no Office.js), the help page (help.html, the
+// manifest's SupportUrl), each with the templates, catalogs and rules inlined; and the pure core
+// as a library. The manifest says https://localhost:3000/; the production build rewrites it to
+// ADDIN_URL (one place for environment URLs).
+//
+// Office.js: from Microsoft's CDN by default. For networks without internet,
+// `OFFICE_JS=local npm run build:web` (or `webpack --env officeJs=local`) copies the files of the
+// @microsoft/office-js package into dist/web/office-js/ and loads them from the add-in's own
+// origin; OFFICE_JS=https://…/office.js names another copy.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -18,14 +25,37 @@ function devHttps() {
 }
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const LOCAL_OFFICE_DIR = 'office-js';
+
+/** Where the task pane loads Office.js from, and the files to copy for a local copy. */
+function officeJs(option) {
+  const choice = option || 'cdn';
+  if (choice === 'cdn') return { src: OFFICE_CDN, copy: [] };
+  if (/^https:\/\/\S+\.js$/.test(choice)) return { src: choice, copy: [] };
+  if (choice !== 'local') throw new Error(`OFFICE_JS 只能是 cdn、local 或 https://…/office.js，而不是“${choice}”。`);
+  let dist;
+  try {
+    dist = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+  } catch {
+    throw new Error('OFFICE_JS=local 需要 @microsoft/office-js 包：请先运行 npm install --save-dev @microsoft/office-js');
+  }
+  // office.js loads the host's files and strings beside itself; the .debug.js twins only from office.debug.js
+  return { src: `${LOCAL_OFFICE_DIR}/office.js`, copy: [{ from: dist, to: LOCAL_OFFICE_DIR, globOptions: { ignore: ['**/*.debug.js', '**/*.ts', '**/office-vsdoc.js'] } }] };
+}
+
 module.exports = (env = {}, argv = {}) => {
+  env = env || {};
   const production = (argv.mode ?? 'production') === 'production';
-  const url = process.env.ADDIN_URL || DEV_URL;
+  const url = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, '/');
+  if (!/^https:\/\/[^/\s]+/.test(url)) throw new Error(`ADDIN_URL 须是 https:// 开头的地址（Office 只从 HTTPS 加载加载项），而不是“${url}”。`);
+  const office = officeJs(env.officeJs || process.env.OFFICE_JS);
   return {
     mode: production ? 'production' : 'development',
     target: 'web',
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
+      page: './src/page/page.ts',
       'gongkai-core': { import: './src/core/index.ts', library: { name: 'gongkai', type: 'umd' } },
     },
     output: { path: path.resolve(__dirname, 'dist', 'web'), filename: '[name].js', clean: true },
@@ -37,9 +67,12 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: office.src }),
+      new HtmlWebpackPlugin({ filename: 'page.html', template: './src/page/page.html', chunks: ['page'] }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: 'src/page/help.html', to: 'help.html' },
+          ...office.copy,
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? content.toString().replaceAll(DEV_URL, url) : content) },
         ],
@@ -50,3 +83,5 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
   };
 };
+
+module.exports.OFFICE_CDN = OFFICE_CDN;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Serves the built task pane (dist/web) on http://localhost:3000 for use without Excel: open
-// http://localhost:3000/taskpane.html in a browser. Serves files of its own folder only.
+// Serves the built pages (dist/web) on http://localhost:3000 for use without Excel: open
+// http://localhost:3000/page.html in a browser (the standalone page; help.html is the help).
+// Serves files of its own folder only.
 'use strict';
 const http = require('node:http');
 const fs = require('node:fs');
@@ -8,7 +9,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..', 'dist', 'web');
 const port = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css', '.json': 'application/json' };
 
 function serve(dir, listenPort) {
   const base = path.resolve(dir);
@@ -52,9 +53,9 @@ function serve(dir, listenPort) {
 module.exports = { serve };
 
 if (require.main === module) {
-  if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
+  if (!fs.existsSync(path.join(root, 'page.html'))) {
     console.error('请先运行 npm run build:web');
     process.exit(2);
   }
-  serve(root, port).then(() => console.log(`预决算公开助手：http://localhost:${port}/taskpane.html（Ctrl+C 停止）`));
+  serve(root, port).then(() => console.log(`预决算公开助手（不用 Excel）：http://localhost:${port}/page.html　帮助：http://localhost:${port}/help.html（Ctrl+C 停止）`));
 }

@@ -1,0 +1,65 @@
+// The standalone page for people without Excel (WPS users): a dropped .xlsx, every command run in
+// the page by the same command layer, the result offered for download. Loads no Office.js and
+// asks nothing of any other origin; workbook text is shown as text.
+import { UserError } from '../core/errors';
+import { loadResources } from '../taskpane/resources';
+import { $, installStyle, offer, request, say, show, wireCommands, commandFromUrl, explain, type CommandName } from '../taskpane/view';
+import { acceptWorkbook, runOnFile, type WorkbookFile } from './workbook-file';
+
+installStyle();
+const res = loadResources();
+let current: WorkbookFile | null = null;
+let prior: WorkbookFile | null = null;
+
+async function run(cmd: CommandName): Promise<void> {
+  const req = request(cmd);
+  if (req.command !== 'template' && !current) throw new UserError('请先选择一个 .xlsx 工作簿。');
+  const { result, workbook, outputs } = await runOnFile(req, current, res, prior);
+  if (workbook) current = workbook;
+  show(result);
+  offer(outputs);
+  say(`${$('status').textContent} 结果可下载。`);
+}
+
+/** Takes a chosen file (size and kind checked before it is read); null when refused. */
+async function take(f: File | undefined): Promise<WorkbookFile | null> {
+  if (!f) return null;
+  try {
+    acceptWorkbook(f.name, f.size);
+    return { name: f.name, bytes: await f.arrayBuffer() };
+  } catch (e) {
+    say(explain(e), true);
+    return null;
+  }
+}
+
+async function choose(f: File | undefined): Promise<void> {
+  const file = await take(f);
+  if (!file) return;
+  current = file;
+  $('file-name').textContent = file.name;
+  offer([]);
+  $('results').replaceChildren();
+  say(`已选择 ${file.name}`);
+}
+
+wireCommands(run);
+const input = $<HTMLInputElement>('file');
+input.addEventListener('change', () => void choose(input.files?.[0]));
+const priorInput = $<HTMLInputElement>('prior');
+priorInput.addEventListener('change', async () => {
+  prior = await take(priorInput.files?.[0]);
+  if (prior) say(`上年工作簿：${prior.name}`);
+});
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  void choose(e.dataTransfer?.files?.[0]);
+});
+if (commandFromUrl() === 'template') $('template-form').hidden = false;

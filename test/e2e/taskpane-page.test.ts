@@ -1,0 +1,149 @@
+// The standalone page (page.html, for people without Excel) in Chromium (Debian's, driven by
+// playwright-core): a seed-style workbook is chosen, every command runs in the page, each result
+// is downloaded and read back. The page loads no Office.js and asks nothing of any other origin;
+// cell text holding markup is shown as text. Screenshots go to test-output/.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import JSZip from 'jszip';
+import { readWorkbook } from '../helpers/workbook';
+import { buildSeedWorkbook } from '../fixtures/seeds/build';
+import { artefacts, closeServer, ensureBuilt, launch, serve, watchRequests, web } from './taskpane-harness';
+
+const PORT = 3417;
+const origin = `http://127.0.0.1:${PORT}`;
+let server: Server;
+let browser: Browser;
+let dir: string;
+
+const MARKUP = '<img src=x onerror="document.title=\'pwned\'">';
+
+beforeAll(async () => {
+  await ensureBuilt();
+  fs.mkdirSync(artefacts, { recursive: true });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-page-'));
+  server = await serve(web, PORT);
+  browser = await launch();
+}, 170_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer(server);
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(): Promise<{ page: Page; foreign: () => string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const { foreign } = watchRequests(page, origin);
+  await page.goto(`${origin}/page.html`);
+  await page.waitForSelector('#host:has-text("浏览器")');
+  return { page, foreign };
+}
+
+async function press(page: Page, cmd: string, done: string): Promise<void> {
+  await page.click(`button[data-cmd="${cmd}"]`);
+  await page.waitForSelector(`#status:has-text("${done}")`, { timeout: 60_000 });
+}
+
+/** Saves the offered file whose link names `suffix`; returns where. */
+async function download(page: Page, suffix: string): Promise<string> {
+  const link = page.locator('#downloads a', { hasText: suffix });
+  const [event] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const saved = path.join(dir, event.suggestedFilename());
+  await event.saveAs(saved);
+  return saved;
+}
+
+const book = (file: string) => readWorkbook(fs.readFileSync(file));
+
+it('every command on a chosen workbook, each downloaded and read back; nothing leaves the page', async () => {
+  const wb = await buildSeedWorkbook('003', false);
+  const t5 = wb.getWorksheet('部门公开表5')!;
+  t5.getCell('D16').value = null; // 机关事业单位基本养老保险缴费支出, for fill to write
+  t5.getCell('D9').value = MARKUP; // a name that is markup
+  const input = path.join(dir, '城东区2024年预算.xlsx');
+  await wb.xlsx.writeFile(input);
+  const before = fs.readFileSync(input);
+
+  const { page, foreign } = await openPage();
+  expect(await page.evaluate(() => 'Office' in window)).toBe(false);
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 城东区2024年预算.xlsx")');
+
+  // 填充科目: the blank name is written
+  await press(page, 'fill', '填充完成');
+  expect((await page.locator('#results li').allTextContents()).join('\n')).toContain('写入科目名称：2080505 机关事业单位基本养老保险缴费支出');
+  const filled = await book(await download(page, '已填充'));
+  expect(filled.getWorksheet('部门公开表5')!.getCell('D16').value).toBe('机关事业单位基本养老保险缴费支出');
+
+  // 重算合计, on the filled workbook: the printed 44.00 becomes a sum of 44.01
+  await press(page, 'recalc', '重算完成');
+  const recalced = (await book(await download(page, '已重算'))).getWorksheet('部门公开表5')!;
+  expect(recalced.getCell('F7').value).toMatchObject({ formula: expect.stringMatching(/^SUM\(/), result: 44.01 });
+  expect(recalced.getCell('D16').value).toBe('机关事业单位基本养老保险缴费支出');
+
+  // 检查: findings grouped by sheet, a severity filter, marks and the 检查结果 sheet in the download
+  await press(page, 'check', '检查完成');
+  const groups = await page.locator('#results li.group').allTextContents();
+  expect(groups.length).toBeGreaterThan(1);
+  expect(groups.every((g) => /（\d+ 条）$/.test(g))).toBe(true);
+  const items = await page.locator('#results li:not(.group)').allTextContents();
+  expect(items.length).toBeGreaterThan(5);
+  expect(items.join('\n')).toContain(MARKUP); // markup from a cell is text, not elements
+  expect(await page.locator('#results img').count()).toBe(0);
+  expect(await page.title()).toBe('预决算公开助手（不用 Excel）');
+  expect(await page.locator('#results li.notice').count()).toBeGreaterThan(0);
+  await page.uncheck('#filter input[data-severity="notice"]');
+  expect(await page.locator('#results li.notice').count()).toBe(0);
+  expect(await page.locator('#results li.error').count()).toBeGreaterThan(0);
+  await page.check('#filter input[data-severity="notice"]');
+  await page.screenshot({ path: path.join(artefacts, 'page-check.png'), fullPage: true });
+  const marked = await book(await download(page, '检查标记'));
+  expect(marked.getWorksheet('检查结果')).toBeDefined();
+  const errorCell = await page.locator('#results li.error').first().evaluate((li: HTMLElement) => ({ sheet: li.dataset.sheet!, cell: li.dataset.cell! }));
+  expect(marked.getWorksheet(errorCell.sheet)!.getCell(errorCell.cell).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+
+  // 清除标记: marks and the 检查结果 sheet gone
+  await press(page, 'clear', '已清除');
+  const cleared = await book(await download(page, '清除标记'));
+  expect(cleared.getWorksheet('检查结果')).toBeUndefined();
+  expect(cleared.getWorksheet(errorCell.sheet)!.getCell(errorCell.cell).fill).not.toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+
+  // 生成说明: the .docx and the workbook with its 情况说明 sheet
+  await press(page, 'narrate', '已生成情况说明');
+  expect(await page.locator('#results li.line').count()).toBeGreaterThan(3);
+  const docx = await JSZip.loadAsync(fs.readFileSync(await download(page, '情况说明.docx')));
+  const text = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  expect(text).toContain('一般公共预算');
+  const narrated = await book(await download(page, '含情况说明'));
+  expect(narrated.worksheets.map((w) => w.name)).toContain('情况说明');
+
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
+  expect(foreign()).toEqual([]);
+}, 180_000);
+
+it('a blank template to download, without a workbook', async () => {
+  const { page, foreign } = await openPage();
+  await page.click('button[data-cmd="template"]');
+  await page.waitForSelector('#status:has-text("填好下面的信息")');
+  await page.fill('#department', '示例单位');
+  await page.selectOption('#kind', 'final');
+  await press(page, 'template', '已生成 9 张表');
+  const wb = await book(await download(page, '决算公开表'));
+  expect(wb.worksheets.map((w) => w.name)[0]).toBe('公开01表 收入支出决算总表');
+  expect(foreign()).toEqual([]);
+}, 60_000);
+
+it('refuses a workbook over 200 MB before reading it, and a command with no workbook', async () => {
+  const { page, foreign } = await openPage();
+  await press(page, 'fill', '请先选择一个 .xlsx 工作簿。');
+  const big = path.join(dir, '大.xlsx');
+  fs.closeSync(fs.openSync(big, 'w'));
+  fs.truncateSync(big, 201 * 1024 * 1024); // sparse: no disk used
+  await page.setInputFiles('#file', big);
+  await page.waitForSelector('#status.error:has-text("大.xlsx 太大（201 MB），工作簿不能超过 200 MB。")');
+  expect(await page.locator('#file-name').textContent()).toBe('选择或拖入 .xlsx 文件');
+  expect(foreign()).toEqual([]);
+}, 60_000);
