@@ -1,12 +1,12 @@
 // The task pane inside a page that provides a test double of the Office.js Excel API over an
 // in-memory workbook: click each button, then look at the workbook. Screenshot in test-output/.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { tmpDir } from '../helpers/tmp';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require('../../scripts/serve.js') as { serve: (dir: string, port: number) => Promise<Server> };
@@ -14,7 +14,7 @@ const { serve } = require('../../scripts/serve.js') as { serve: (dir: string, po
 const config = require('../../webpack.config.js');
 
 const root = path.join(__dirname, '..', '..');
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-double-'));
+const out = tmpDir('double');
 const PORT = 3418;
 let server: Server;
 let browser: Browser;
