@@ -6,6 +6,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   // transpile only, as in jest.config.js; the temp folder and the repository are guarded the same way
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
+  // the cache stays in the project, so a run adds nothing to the system temp folder
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   globalSetup: '<rootDir>/test/global/temp-setup.ts',
   globalTeardown: '<rootDir>/test/global/temp-teardown.ts',
 };
