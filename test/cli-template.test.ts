@@ -1,10 +1,10 @@
 // gongkai template, end to end through the CLI entry point on real files.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../src/cli/main';
 import { templatesDir } from '../src/adapters/node/templates';
 import { readWorkbook } from './helpers/workbook';
+import { tmpDir } from './helpers/tmp';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -13,7 +13,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-'));
+const tmp = () => tmpDir('cli');
 const sample = (name: string) => path.join(templatesDir(), 'sample', `${name}.json`);
 
 describe('gongkai template', () => {

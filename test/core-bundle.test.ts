@@ -1,17 +1,17 @@
 // The pure core runs where there is no Node: bundle it for the web and use it in a bare
 // JavaScript context (no require, no process, no fs), as the task pane page will.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import webpack from 'webpack';
 import { templatesDir } from '../src/adapters/node/templates';
+import { tmpDir } from './helpers/tmp';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../webpack.config.js');
 
 it('bundles for the browser and builds a table plan in a bare context', async () => {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-web-'));
+  const outDir = tmpDir('web');
   const base = config({}, { mode: 'development' });
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack({ ...base, entry: { 'gongkai-core': base.entry['gongkai-core'] }, plugins: [], devtool: false, output: { ...base.output, path: outDir } }, (err, s) => (err || !s ? reject(err) : resolve(s))),

@@ -22,7 +22,7 @@ function expectGolden(name: string, actual: string): void {
   if (actual !== expected) {
     fs.writeFileSync(`${file}.actual`, actual);
     console.log(`${name}: rendering differs; actual written to ${file}.actual`);
-  }
+  } else fs.rmSync(`${file}.actual`, { force: true }); // from an earlier failing run
   expect(actual).toBe(expected);
 }
 

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadSpecs, templatesDir } from '../src/adapters/node/templates';
 import { UserError } from '../src/core/errors';
 import { selectSpecs } from '../src/core/spec/parse';
+import { tmpDir } from './helpers/tmp';
 
 describe('table specs', () => {
   const specs = loadSpecs();
@@ -20,7 +20,7 @@ describe('table specs', () => {
   });
 
   it('a broken spec is rejected with the file name and the path of the bad field', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-spec-'));
+    const dir = tmpDir('spec');
     const good = JSON.parse(fs.readFileSync(path.join(templatesDir(), 'tables', 'budget-05.json'), 'utf8'));
     good.blocks[0].columns[5].role = 'amout';
     good.blocks[0].columns[5].sum = ['basic', 'nosuch'];
@@ -39,7 +39,7 @@ describe('table specs', () => {
   });
 
   it('a sum naming a column that does not exist is rejected at its path', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-spec-'));
+    const dir = tmpDir('spec');
     const good = JSON.parse(fs.readFileSync(path.join(templatesDir(), 'tables', 'final-03.json'), 'utf8'));
     good.blocks[0].columns[2].sum.push('nosuch');
     fs.writeFileSync(path.join(dir, 'final-03.json'), JSON.stringify(good));

@@ -3,8 +3,8 @@
 // recalculation of .xlsx files (OOXMLRecalcMode = always).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { tmpDir } from '../helpers/tmp';
 
 const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -17,7 +17,7 @@ let profile: string | null = null;
 
 function profileDir(): string {
   if (!profile) {
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-'));
+    profile = tmpDir('lo');
     fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
     fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), XCU);
   }
@@ -32,7 +32,7 @@ export function sofficePath(): string {
 }
 
 /** Converts files with LibreOffice (recalculating on load) and returns the output paths. */
-export function convert(files: string[], format: 'xlsx' | 'pdf' | 'txt', outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lo-out-'))): string[] {
+export function convert(files: string[], format: 'xlsx' | 'pdf' | 'txt', outDir = tmpDir('lo-out')): string[] {
   execFileSync(sofficePath(), [`-env:UserInstallation=file://${profileDir()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files], {
     stdio: 'pipe',
     timeout: 170_000,

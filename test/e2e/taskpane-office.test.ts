@@ -3,15 +3,15 @@
 // click each button, then look at the workbook; open the pane as each ribbon button does
 // (?cmd=) and see that command run. Screenshot in test-output/.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { closeServer, config, launch, root, serve, watchRequests } from './taskpane-harness';
+import { tmpDir } from '../helpers/tmp';
 
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-double-'));
+const out = tmpDir('double');
 const PORT = 3418;
 let server: Server;
 let browser: Browser;

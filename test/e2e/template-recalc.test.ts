@@ -2,7 +2,6 @@
 // recalculated by LibreOffice, give the same totals the core computes exactly.
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fromNumber, type Cents } from '../../src/core/money';
 import { evaluateSheet } from '../../src/core/plan/evaluate';
@@ -12,8 +11,9 @@ import { main } from '../../src/cli/main';
 import { templatesDir } from '../../src/adapters/node/templates';
 import { planFor, random, readWorkbook, specs } from '../helpers/workbook';
 import { convert } from './libreoffice';
+import { tmpDir } from '../helpers/tmp';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
+const tmp = tmpDir('e2e');
 
 function resultOf(cell: ExcelJS.Cell): number {
   const v = cell.value;

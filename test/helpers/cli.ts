@@ -1,7 +1,4 @@
 // Running the CLI in-process and capturing its output and exit code.
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 
 export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -11,4 +8,4 @@ export async function run(args: string[]): Promise<{ code: number; out: string; 
   return { code, out, err };
 }
 
-export const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+export { tmpDir } from './tmp';

@@ -2,17 +2,16 @@
 // batch over all of them carries on and reports each.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../helpers/cli';
+import { tmpDir } from '../helpers/tmp';
 import { buildCorpus, type HostileCase } from './corpus';
 
 jest.setTimeout(120_000);
-const dir = path.join(os.tmpdir(), 'gongkai-hostile');
+const dir = tmpDir('hostile');
 let cases: HostileCase[] = [];
 
 beforeAll(async () => {
-  fs.rmSync(dir, { recursive: true, force: true });
   cases = await buildCorpus(dir);
 });
 
