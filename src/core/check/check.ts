@@ -31,6 +31,8 @@ export interface CheckInput {
   narrative?: Paragraph[];
   /** Last year's figures, to check stated changes. */
   prior?: Facts;
+  /** 决算: the year's budget figures, to check the 完成年初预算 percentages. */
+  budget?: Facts;
   /** What the narrative's phrases mean (templates/narrative/metrics.json); without it only 项/类 are tied to figures. */
   lexicon?: LexiconFile;
 }
@@ -75,7 +77,7 @@ export function checkWorkbook(input: CheckInput): Report {
   const narrativeSheets = new Set(paragraphs.map((p) => p.sheet));
   for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) append(findings, checkPlaceholders(sheet));
   const lexicon = input.lexicon ? lexiconFor(input.lexicon, recognition.kind) : null;
-  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior, lexicon }));
+  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior, budget: input.budget, lexicon }));
   if (recognition.kind === 'budget') {
     const facts = collectFacts(book);
     append(findings, checkPerformanceTargets(input.grid.sheets, facts, { lexicon, facts, kind: recognition.kind, year: recognition.year }));

@@ -9,6 +9,7 @@ import type { Cents } from '../money';
 import type { Facts } from '../narrative/facts';
 import { linkFigure, type LinkContext } from '../narrative/link';
 import { wan } from '../narrative/wording';
+import { roundedPercent, truncatedPercent } from '../percent';
 
 const AmountLabel = z.object({ label: z.string().min(2), metrics: z.array(z.string()).min(1), name: z.string() }).strict();
 
@@ -56,19 +57,6 @@ function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'
   return null;
 }
 
-/** a ÷ b × 100 rounded half up to d decimals, from integers. */
-function percentTo(a: number, b: number, d: number): string {
-  const n = Math.abs(a) * 100 * 10 ** d;
-  const q = Math.floor(n / Math.abs(b));
-  const v = 2 * (n - q * Math.abs(b)) >= Math.abs(b) ? q + 1 : q;
-  return (v / 10 ** d).toFixed(d);
-}
-
-/** The same, truncated. */
-function percentTruncated(a: number, b: number, d: number): string {
-  return (Math.floor((Math.abs(a) * 100 * 10 ** d) / Math.abs(b)) / 10 ** d).toFixed(d);
-}
-
 const MONEY = /([≥≤>＜<＞=＝]*)\s*(\d[\d,，]*(?:\.\d+)?)\s*(万元|元)/;
 const PERCENT = /([≥≤>＜<＞=＝]*)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 
@@ -113,9 +101,9 @@ export function checkPerformanceTargets(sheets: Grid[], facts: Facts, ctx: LinkC
             const b = linkFigure(share[2], ctx)?.fact;
             if (a && b && b.value !== 0) {
               const d = Math.min((m[2].split('.')[1] ?? '').length, 4);
-              const right = percentTo(a.value, b.value, d);
+              const right = roundedPercent(a.value, b.value, d);
               if (right !== Number(m[2]).toFixed(d)) {
-                const truncated = percentTruncated(a.value, b.value, d) === Number(m[2]).toFixed(d);
+                const truncated = truncatedPercent(a.value, b.value, d) === Number(m[2]).toFixed(d);
                 out.push(finding(address(r, cc), 'performance.share', 'error', `${share[1]}占${share[2]}：${wan(a.value)} ÷ ${wan(b.value)} = ${right}%，表中为 ${m[2]}%${truncated ? '（截尾而不是四舍五入）' : ''}`, Number(right), Number(m[2])));
               }
             }
