@@ -120,7 +120,7 @@ describe('完成年初预算 against the budget', () => {
         // the 年初预算 written wrong (the percentage of the wrong figures): found against the budget only
         const wrongBudget = (cents(b) + 10000) / 100;
         const wrongText = m[0].replace(`年初预算为${b}万元`, `年初预算为${wrongBudget.toFixed(2)}万元`).replace(`${pc}%`, `${roundedPercent(cents(a), cents(b) + 10000, 2)}%`);
-        const only = (fs: { rule: string }[]) => fs.filter((f) => f.rule !== 'narrative.direction');
+        const only = <T extends { rule: string }>(fs: T[]) => fs.filter((f) => f.rule !== 'narrative.direction');
         const found = only(completionErrors(mutate(m[0], wrongText), facts, budget));
         expect(found.map((f) => `${f.rule} ${f.cell}`)).toEqual([`narrative.budget ${p.cell}`, `narrative.completion ${p.cell}`]);
         expect(found[0].expected).toBe(cents(b) / 100);

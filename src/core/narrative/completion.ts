@@ -28,11 +28,12 @@ const FIRST_AMOUNT = /-?\d[\d.,，]*\s*万元/;
 const num = (t: string) => tryParseAmount(t.replace(/，/g, ','));
 
 function budgetFact(metric: string, ctx: CompletionContext): { fact: FactValue; fromBudget: boolean } | null {
-  const given = ctx.budget?.get(metric);
-  if (given) return { fact: given, fromBudget: true };
+  // the 决算 table's own 全年预算数 first (the “三公”经费), else the budget workbook's
   const inTable = BUDGET_IN_TABLE.find(([re]) => re.test(metric));
   const own = inTable ? ctx.facts.get(metric.replace(inTable[0], inTable[1])) : undefined;
-  return own ? { fact: own, fromBudget: false } : null;
+  if (own) return { fact: own, fromBudget: false };
+  const given = ctx.budget?.get(metric);
+  return given ? { fact: given, fromBudget: true } : null;
 }
 
 export function checkCompletion(p: Paragraph, sentence: string, ctx: CompletionContext): Finding[] {

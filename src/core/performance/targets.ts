@@ -10,6 +10,7 @@ import type { Facts } from '../narrative/facts';
 import { linkFigure, type LinkContext } from '../narrative/link';
 import { wan } from '../narrative/wording';
 import { roundedPercent, truncatedPercent } from '../percent';
+import { sheetUnit, wanCents } from '../sheet-lists';
 
 const AmountLabel = z.object({ label: z.string().min(2), metrics: z.array(z.string()).min(1), name: z.string() }).strict();
 
@@ -27,24 +28,6 @@ export const TARGET_AMOUNTS = z.array(AmountLabel).parse([
 
 const TITLE = /绩效目标(申报)?表/;
 const PROJECT = /项目支出绩效目标|项目名称/;
-
-function unitOf(sheet: Grid): '元' | '万元' {
-  for (let r = 1; r <= Math.min(sheet.rowCount, 6); r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const t = squash(textAt(sheet, r, c));
-      if (/单位[:：]?元$/.test(t)) return '元';
-    }
-  }
-  return '万元';
-}
-
-/** A cell's amount in 万元 cents, or null if it is not a plain number. */
-function wanCents(value: unknown, unit: '元' | '万元'): Cents | null {
-  if (typeof value === 'string' && !/^\s*-?[\d,，]+(\.\d+)?\s*$/.test(value)) return null;
-  const n = typeof value === 'number' ? value : Number(String(value ?? '').replace(/[,，\s]/g, ''));
-  if (!Number.isFinite(n)) return null;
-  return Math.round(unit === '元' ? n / 100 : n * 100) as Cents;
-}
 
 /** The first number right of column c in row r, with its cell. */
 function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'): { value: Cents; cell: string } | null {
@@ -65,7 +48,7 @@ export function checkPerformanceTargets(sheets: Grid[], facts: Facts, ctx: LinkC
   for (const sheet of sheets) {
     const head = Array.from({ length: Math.min(3, sheet.rowCount) }, (_, i) => Array.from({ length: sheet.columnCount }, (_, c) => textAt(sheet, i + 1, c + 1)).join('')).join('');
     if (!TITLE.test(squash(head))) continue;
-    const unit = unitOf(sheet);
+    const unit = sheetUnit(sheet);
     const isProject = PROJECT.test(squash(head)) || [...Array(Math.min(8, sheet.rowCount)).keys()].some((i) => /项目名称/.test(squash(textAt(sheet, i + 1, 1))));
     let projectAmount: { value: Cents; cell: string } | null = null;
     const finding = (cell: string, rule: string, severity: Finding['severity'], message: string, expected: number | string | null, actual: number | string | null): Finding => ({ rule, severity, sheet: sheet.name, cell, cells: [cell], message, expected, actual });
