@@ -17,6 +17,8 @@ import { collectFacts, type Facts } from '../narrative/facts';
 import { narrativeParagraphs } from '../narrative/sources';
 import { type LexiconFile, lexiconFor } from '../narrative/lexicon';
 import { checkPerformanceTargets } from '../performance/targets';
+import { checkProjectAmounts } from '../performance/project-amounts';
+import { checkSelfEvaluation } from '../performance/self-evaluation';
 import { append } from '../arrays';
 
 export interface CheckInput {
@@ -82,6 +84,9 @@ export function checkWorkbook(input: CheckInput): Report {
     const facts = collectFacts(book);
     append(findings, checkPerformanceTargets(input.grid.sheets, facts, { lexicon, facts, kind: recognition.kind, year: recognition.year }));
   }
+  if (recognition.kind === 'final') append(findings, checkSelfEvaluation(input.grid.sheets, collectFacts(book)));
+  const projectLists = recognition.sheets.filter((s) => s.kind === 'projects').map((s) => book.grids.get(s.sheet)!).filter(Boolean);
+  append(findings, checkProjectAmounts(input.grid.sheets, projectLists));
   if (recognition.kind) {
     append(findings, checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
     // a table published in another layout (收入总表 by function code) is there all the same

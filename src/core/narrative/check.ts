@@ -204,7 +204,9 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           out.push(finding(p, 'narrative.amount', 'notice', `${f.label} 写的是 ${wan(a.value)} 万元，表中各项之和为 ${wan(f.value)} 万元，相差在四舍五入尾差之内`, f.value / 100, a.value / 100));
         } else if (f.value !== a.value) {
           wrong = true;
-          out.push(amountError(p, f, a.value));
+          // the figure of another headline metric (基本支出 called 人员经费)
+          const sameAs = a.value !== 0 ? [...facts.values()].find((x) => x.code === null && x.metric !== f.metric && x.value === a.value) : undefined;
+          out.push(amountError(p, f, a.value, undefined, sameAs));
         }
         const seen = seenAmounts.get(f.metric);
         // the table settles which figure is right: a figure already reported wrong is not reported again

@@ -15,9 +15,10 @@ export function finding(p: Paragraph, rule: string, severity: Finding['severity'
 }
 
 /** A figure of the text that is not the table's. */
-export function amountError(p: Paragraph, f: FactValue, stated: Cents, word?: string): Finding {
+export function amountError(p: Paragraph, f: FactValue, stated: Cents, word?: string, sameAs?: FactValue): Finding {
+  const hint = sameAs ? `；写的是${sameAs.label}的数（${wan(sameAs.value)} 万元），可能把${sameAs.label}称作了${f.label}` : '';
   return {
-    ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是${word ? `“${word}”` : ` ${wan(stated)} 万元`}，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, stated / 100),
+    ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是${word ? `“${word}”` : ` ${wan(stated)} 万元`}，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}${hint}`, f.value / 100, stated / 100),
     cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],
   };
 }

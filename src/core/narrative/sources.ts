@@ -26,10 +26,16 @@ export function readSupplement(sheets: Grid[]): { values: Map<string, number>; p
   return { values, problems };
 }
 
-/** Paragraphs of a sheet whose name contains 说明, one per row (column A, or the first text cell). */
+/** A sheet of text to check sentence by sentence: a 说明, or a 绩效自评 report (not its table). */
+export function isNarrativeSheet(sheet: Grid): boolean {
+  const name = squash(sheet.name);
+  return name.includes('说明') || (/绩效自评|自评报告|绩效报告/.test(name) && !/表/.test(name));
+}
+
+/** Paragraphs of a sheet whose name contains 说明 (or a 绩效自评 report), one per row (column A, or the first text cell). */
 export function narrativeParagraphs(sheets: Grid[]): { sheet: string; cell: string; text: string }[] {
   const out: { sheet: string; cell: string; text: string }[] = [];
-  for (const sheet of sheets.filter((s) => s.name.includes('说明'))) {
+  for (const sheet of sheets.filter(isNarrativeSheet)) {
     for (let r = 1; r <= sheet.rowCount; r++) {
       const cells = sheet.rows.get(r);
       if (!cells) continue;

@@ -26,11 +26,11 @@ export const TARGET_AMOUNTS = z.array(AmountLabel).parse([
   { label: '项目支出', metrics: ['expense.project'], name: '项目支出' },
 ]);
 
-const TITLE = /绩效目标(申报)?表/;
+const TITLE = /绩效目标(申报)?表|绩效自评表/;
 const PROJECT = /项目支出绩效目标|项目名称/;
 
 /** The first number right of column c in row r, with its cell. */
-function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'): { value: Cents; cell: string } | null {
+export function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'): { value: Cents; cell: string } | null {
   for (let cc = c + 1; cc <= Math.min(sheet.columnCount, c + 4); cc++) {
     const v = sheet.rows.get(r)?.get(cc)?.value;
     if (v === null || v === undefined || v === '') continue;
@@ -43,13 +43,20 @@ function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'
 const MONEY = /([≥≤>＜<＞=＝]*)\s*(\d[\d,，]*(?:\.\d+)?)\s*(万元|元)/;
 const PERCENT = /([≥≤>＜<＞=＝]*)\s*(\d+(?:\.\d+)?)\s*[%％]/;
 
+/** A 绩效目标表 (or 绩效自评表), and whether it is a project's. */
+export function targetSheet(sheet: Grid): { project: boolean } | null {
+  const head = squash(Array.from({ length: Math.min(3, sheet.rowCount) }, (_, i) => Array.from({ length: sheet.columnCount }, (_, c) => textAt(sheet, i + 1, c + 1)).join('')).join(''));
+  if (!TITLE.test(head)) return null;
+  return { project: PROJECT.test(head) || [...Array(Math.min(8, sheet.rowCount)).keys()].some((i) => /项目名称/.test(squash(textAt(sheet, i + 1, 1)))) };
+}
+
 export function checkPerformanceTargets(sheets: Grid[], facts: Facts, ctx: LinkContext): Finding[] {
   const out: Finding[] = [];
   for (const sheet of sheets) {
-    const head = Array.from({ length: Math.min(3, sheet.rowCount) }, (_, i) => Array.from({ length: sheet.columnCount }, (_, c) => textAt(sheet, i + 1, c + 1)).join('')).join('');
-    if (!TITLE.test(squash(head))) continue;
+    const target = targetSheet(sheet);
+    if (!target) continue;
     const unit = sheetUnit(sheet);
-    const isProject = PROJECT.test(squash(head)) || [...Array(Math.min(8, sheet.rowCount)).keys()].some((i) => /项目名称/.test(squash(textAt(sheet, i + 1, 1))));
+    const isProject = target.project;
     let projectAmount: { value: Cents; cell: string } | null = null;
     const finding = (cell: string, rule: string, severity: Finding['severity'], message: string, expected: number | string | null, actual: number | string | null): Finding => ({ rule, severity, sheet: sheet.name, cell, cells: [cell], message, expected, actual });
 
