@@ -19,6 +19,7 @@ import { type LexiconFile, lexiconFor } from '../narrative/lexicon';
 import { checkPerformanceTargets } from '../performance/targets';
 import { checkProjectAmounts } from '../performance/project-amounts';
 import { checkSelfEvaluation } from '../performance/self-evaluation';
+import { checkCodeMentions, checkNoteTopic } from './text-notes';
 import { append } from '../arrays';
 
 export interface CheckInput {
@@ -67,6 +68,7 @@ export function checkWorkbook(input: CheckInput): Report {
     append(findings, checkCodes(table, catalogs[classification]));
     append(findings, checkEmptyNote(book, table, grid, paragraphs));
     append(findings, checkHeaders(book, table, grid));
+    append(findings, checkNoteTopic(table));
     if (table.leftovers.length) {
       const cell = table.leftovers[0];
       findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: table.sheet, cell, cells: table.leftovers, message: `${table.spec.sheetPrefix} 留有模板占位行（“…”或只有序号）：${table.leftovers.join('、')}，请填写或删除`, expected: null, actual: '…' });
@@ -84,6 +86,8 @@ export function checkWorkbook(input: CheckInput): Report {
     const facts = collectFacts(book);
     append(findings, checkPerformanceTargets(input.grid.sheets, facts, { lexicon, facts, kind: recognition.kind, year: recognition.year }));
   }
+  const textSheets = recognition.sheets.filter((s) => s.kind === 'text' || s.kind === 'narrative').map((s) => book.grids.get(s.sheet)!).filter(Boolean);
+  append(findings, checkCodeMentions(textSheets, catalogs.function));
   if (recognition.kind === 'final') append(findings, checkSelfEvaluation(input.grid.sheets, collectFacts(book)));
   const projectLists = recognition.sheets.filter((s) => s.kind === 'projects').map((s) => book.grids.get(s.sheet)!).filter(Boolean);
   append(findings, checkProjectAmounts(input.grid.sheets, projectLists));
