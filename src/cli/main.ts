@@ -126,6 +126,7 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .option('--annotate <out.xlsx>', '另存一份标记了问题单元格的工作簿（单个文件；含“检查结果”表）', outputOption(['.xlsx'], '--annotate'))
     .option('--narrative <file>', '同时检查这份情况说明（.docx 或 .txt）；默认检查工作簿中名称含“说明”的工作表')
     .option('--prior <file>', '上年的工作簿，用于核对情况说明中“比上年”的增减')
+    .option('--budget <file>', '决算用：本年度的部门预算工作簿，用于核对情况说明中“完成年初预算”的比例')
     .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx', outputOption(['.csv', '.xlsx'], '--summary'))
     .option('--json-dir <dir>', '批量：把每个文件的 JSON 报告写到这个目录')
     .option('--workers <n>', '批量：并行的工作线程数（默认每个 CPU 核一个）', workersOption)

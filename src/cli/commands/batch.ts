@@ -175,12 +175,14 @@ export interface BatchOptions extends BatchArgs {
   annotate?: string;
   narrative?: string;
   prior?: string;
+  budget?: string;
 }
 
 const SINGLE_FILE_OPTIONS: [keyof BatchOptions, string][] = [
   ['annotate', '--annotate'],
   ['narrative', '--narrative'],
   ['prior', '--prior'],
+  ['budget', '--budget'],
   ['json', '--json'],
 ];
 

@@ -22,6 +22,7 @@ export interface CheckArgs {
   force?: boolean;
   narrative?: string;
   prior?: string;
+  budget?: string;
 }
 
 /** A year in the file name ("2024年部门决算.xlsx"), for tables that print none. */
@@ -32,7 +33,7 @@ function yearInName(file: string): number | null {
 
 /** The files a check reads, besides the workbook: an output may be none of them. */
 export function checkInputs(file: string, args: CheckArgs): string[] {
-  return [file, args.narrative, args.prior, args.catalog].filter((f): f is string => Boolean(f));
+  return [file, args.narrative, args.prior, args.budget, args.catalog].filter((f): f is string => Boolean(f));
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
@@ -49,7 +50,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   if (args.prior) {
     prior = collectFacts(openBook({ grid: readGridFile(args.prior), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
   }
-  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
+  const budget = args.budget ? collectFacts(openBook({ grid: readGridFile(args.budget), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book) : undefined;
+  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
   if (args.annotate) {
     // the annotated copy is the file patched: only the marked cells and gongkai's sheets change

@@ -17,6 +17,9 @@ import { collectFacts, type Facts } from '../narrative/facts';
 import { narrativeParagraphs } from '../narrative/sources';
 import { type LexiconFile, lexiconFor } from '../narrative/lexicon';
 import { checkPerformanceTargets } from '../performance/targets';
+import { checkProjectAmounts } from '../performance/project-amounts';
+import { checkSelfEvaluation } from '../performance/self-evaluation';
+import { checkCodeMentions, checkNoteTopic } from './text-notes';
 import { append } from '../arrays';
 
 export interface CheckInput {
@@ -31,6 +34,8 @@ export interface CheckInput {
   narrative?: Paragraph[];
   /** Last year's figures, to check stated changes. */
   prior?: Facts;
+  /** 决算: the year's budget figures, to check the 完成年初预算 percentages. */
+  budget?: Facts;
   /** What the narrative's phrases mean (templates/narrative/metrics.json); without it only 项/类 are tied to figures. */
   lexicon?: LexiconFile;
 }
@@ -63,6 +68,7 @@ export function checkWorkbook(input: CheckInput): Report {
     append(findings, checkCodes(table, catalogs[classification]));
     append(findings, checkEmptyNote(book, table, grid, paragraphs));
     append(findings, checkHeaders(book, table, grid));
+    append(findings, checkNoteTopic(table));
     if (table.leftovers.length) {
       const cell = table.leftovers[0];
       findings.push({ rule: 'text.placeholder', severity: 'warning', sheet: table.sheet, cell, cells: table.leftovers, message: `${table.spec.sheetPrefix} 留有模板占位行（“…”或只有序号）：${table.leftovers.join('、')}，请填写或删除`, expected: null, actual: '…' });
@@ -75,11 +81,16 @@ export function checkWorkbook(input: CheckInput): Report {
   const narrativeSheets = new Set(paragraphs.map((p) => p.sheet));
   for (const sheet of input.grid.sheets) if (!narrativeSheets.has(sheet.name) && !sheet.name.includes('说明')) append(findings, checkPlaceholders(sheet));
   const lexicon = input.lexicon ? lexiconFor(input.lexicon, recognition.kind) : null;
-  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior, lexicon }));
+  if (paragraphs.length) append(findings, checkNarrative({ paragraphs, kind: recognition.kind, year: recognition.year, facts: collectFacts(book), prior: input.prior, budget: input.budget, lexicon }));
   if (recognition.kind === 'budget') {
     const facts = collectFacts(book);
     append(findings, checkPerformanceTargets(input.grid.sheets, facts, { lexicon, facts, kind: recognition.kind, year: recognition.year }));
   }
+  const textSheets = recognition.sheets.filter((s) => s.kind === 'text' || s.kind === 'narrative').map((s) => book.grids.get(s.sheet)!).filter(Boolean);
+  append(findings, checkCodeMentions(textSheets, catalogs.function));
+  if (recognition.kind === 'final') append(findings, checkSelfEvaluation(input.grid.sheets, collectFacts(book)));
+  const projectLists = recognition.sheets.filter((s) => s.kind === 'projects').map((s) => book.grids.get(s.sheet)!).filter(Boolean);
+  append(findings, checkProjectAmounts(input.grid.sheets, projectLists));
   if (recognition.kind) {
     append(findings, checkCross(book, input.crossRules.filter((r) => r.kind === recognition.kind).flatMap((r) => r.rules)));
     // a table published in another layout (收入总表 by function code) is there all the same

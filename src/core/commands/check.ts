@@ -1,6 +1,7 @@
 // 检查: the report, and the marks that put it in the workbook — each offending cell coloured by
 // its worst finding with a note listing them, and the 检查结果 sheet with a link to each cell.
-import { checkWorkbook, type CheckInput } from '../check/check';
+import { checkWorkbook, openBook, type CheckInput } from '../check/check';
+import { collectFacts, type Facts } from '../narrative/facts';
 import { type Finding, type Report, RESULTS_SHEET, SEVERITY_NAMES, type Severity } from '../check/finding';
 import { UserError } from '../errors';
 import { type Grid, textAt, type WorkbookGrid } from '../grid';
@@ -54,7 +55,7 @@ export function resultsSheet(report: Report): ResultsSheet {
   };
 }
 
-export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative' | 'prior'> {
+export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative' | 'prior' | 'budget'> {
   /** Put the findings into the workbook (marks and the 检查结果 sheet). */
   mark?: boolean;
   /** The input is a published PDF, not a workbook (for the wording of messages). */
@@ -68,12 +69,20 @@ function isResultsSheet(sheet: Grid): boolean {
 
 export function checkCommand(grid: WorkbookGrid, res: Resources, file: string, options: CheckOptions = {}): { plan: BookPlan; report: Report } {
   const book = { sheets: grid.sheets.filter((s) => !isResultsSheet(s)) };
-  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior });
+  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior, budget: options.budget });
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的${options.pdf ? ' PDF 文件' : '工作簿'}。`);
   }
+  if (options.budget && report.kind !== 'final') {
+    throw new UserError(`本年预算工作簿只用于检查决算的“完成年初预算”比例，而 ${file} 是${report.kind === 'budget' ? '预算' : '无法判断是预算还是决算的工作簿'}。`);
+  }
   if (!options.mark) return { plan: emptyPlan(), report };
   return { plan: { ...emptyPlan(), clearMarks: true, marks: marksOf(report), results: resultsSheet(report) }, report };
+}
+
+/** The figures of another workbook (last year's, the year's budget) for a check's --prior or --budget. */
+export function factsOf(grid: WorkbookGrid, res: Resources): Facts {
+  return collectFacts(openBook({ grid, specs: res.specs, catalogs: res.catalogs, year: null }).book);
 }
 
 /** 清除标记: gongkai's marks removed, the cells' own fills and notes put back. */

@@ -7,7 +7,9 @@ import type { WorkbookGrid } from '../grid';
 import { collectFacts, type Facts } from '../narrative/facts';
 import { generateNarrative, type Narrative } from '../narrative/generate';
 import { renderText } from '../narrative/render';
-import { narrativeParagraphs, priorReasons, readSupplement } from '../narrative/sources';
+import { narrativeParagraphs, priorReasons, procurementValues, readSupplement } from '../narrative/sources';
+import { lexiconFor } from '../narrative/lexicon';
+import { readProjectList } from '../sheet-lists';
 import { KIND_NAMES } from '../spec/parse';
 import { type BookPlan, emptyPlan, type TextSheet } from './plan';
 import type { Resources } from './resources';
@@ -43,6 +45,16 @@ function analyse(input: NamedGrid, res: Resources, year: number | null): Book {
   return book;
 }
 
+/** The number of projects of the workbook's project list (项目支出明细表 …), if it has one. */
+function projectCount(book: Book): { count: number } | undefined {
+  for (const s of book.recognition.sheets.filter((x) => x.kind === 'projects')) {
+    const grid = book.grids.get(s.sheet);
+    const list = grid ? readProjectList(grid) : null;
+    if (list) return { count: list.projects.length };
+  }
+  return undefined;
+}
+
 export function narrativeSheet(narrative: Narrative): TextSheet {
   return { name: NARRATIVE_SHEET, lines: renderText(narrative).trimEnd().split('\n'), width: NARRATIVE_WIDTH, print: { paper: 'A4', orientation: 'portrait' } };
 }
@@ -64,7 +76,7 @@ export function narrateCommand(main: NamedGrid, res: Resources, options: Narrate
     if (p.kind && p.kind !== kind) notes.push(`注意：上年工作簿 ${name} 是${KIND_NAMES[p.kind]}，本年是${KIND_NAMES[kind]}。`);
     if (p.year && p.year !== year - 1) notes.push(`注意：上年工作簿 ${name} 是 ${p.year} 年的，不是 ${year - 1} 年。`);
     if (p.department && department && p.department !== department) notes.push(`注意：上年工作簿的单位是「${p.department}」，本年是「${department}」。`);
-    reasons = priorReasons(narrativeParagraphs(options.prior.grid.sheets), prior);
+    reasons = priorReasons(narrativeParagraphs(options.prior.grid.sheets), prior, { lexicon: lexiconFor(res.lexicon, p.kind ?? kind), kind: p.kind ?? kind });
   }
   let budget: Facts | undefined;
   if (options.budget) {
@@ -73,6 +85,8 @@ export function narrateCommand(main: NamedGrid, res: Resources, options: Narrate
   }
   const supplement = readSupplement(main.grid.sheets);
   for (const p of supplement.problems) notes.push(`注意：${p}`);
-  const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book), prior, budget, reasons, supplement: supplement.values });
+  procurementValues(main.grid.sheets, supplement.values);
+  const projects = projectCount(book);
+  const narrative = generateNarrative({ kind, year, department: department ?? '（单位名称）', facts: collectFacts(book), prior, budget, reasons, supplement: supplement.values, projects });
   return { plan: { ...emptyPlan(), text: narrativeSheet(narrative) }, report: { narrative, notes } };
 }

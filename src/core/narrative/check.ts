@@ -8,12 +8,11 @@ import type { Facts, FactValue } from './facts';
 import type { Lexicon } from './lexicon';
 import { linkFigure, type LinkContext } from './link';
 import { wan } from './wording';
+import { amountError, finding, type Paragraph } from './findings';
+import { checkCompletion } from './completion';
+import { append } from '../arrays';
 
-export interface Paragraph {
-  sheet: string;
-  cell: string;
-  text: string;
-}
+export type { Paragraph } from './findings';
 
 export interface NarrativeCheckInput {
   paragraphs: Paragraph[];
@@ -21,6 +20,8 @@ export interface NarrativeCheckInput {
   year: number | null;
   facts: Facts;
   prior?: Facts;
+  /** 决算: the year's budget figures, for 完成年初预算. */
+  budget?: Facts;
   /** The metric lexicon for the document's kind; without it only 项/类 named by name or code are tied to figures. */
   lexicon?: Lexicon | null;
 }
@@ -37,10 +38,6 @@ const NATURAL_TOTAL: [RegExp, string][] = [
 
 const num = (t: string) => tryParseAmount(t.replace(/，/g, ','));
 
-function finding(p: Paragraph, rule: string, severity: Finding['severity'], message: string, expected: number | string | null = null, actual: number | string | null = null): Finding {
-  return { rule, severity, sheet: p.sheet, cell: p.cell, cells: [p.cell], message, expected, actual };
-}
-
 /** Bounds of a ÷ b × 100 when a and b are each rounded to 0.01 (±0.005). */
 function percentBounds(a: number, b: number): [number, number] {
   const lo = (Math.max(0, Math.abs(a) - 0.5) / (Math.abs(b) + 0.5)) * 100;
@@ -56,13 +53,6 @@ function percentPasses(stated: number, a: number, b: number, decimals: number): 
 
 function pct(a: number, b: number): string {
   return ((a / b) * 100).toFixed(2);
-}
-
-function amountError(p: Paragraph, f: FactValue, stated: Cents, word?: string): Finding {
-  return {
-    ...finding(p, 'narrative.amount', 'error', `${f.label} 写的是${word ? `“${word}”` : ` ${wan(stated)} 万元`}，表中是 ${wan(f.value)} 万元${f.sheet ? `（${f.sheet}!${f.cell}）` : ''}`, f.value / 100, stated / 100),
-    cells: [p.cell, ...(f.sheet && f.cell ? [`'${f.sheet}'!${f.cell}`] : [])],
-  };
 }
 
 const PLACEHOLDER = /(xx|XX|ｘｘ|××|某某|…{2,}|待补充|＿{2,}|_{3,}|【[^】]*】|增加[（(]减少[)）]|减少[（(]增加[)）]|[（(]持平[)）]|增长[（(]下降[)）])/;
@@ -193,18 +183,7 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
       }
 
       // 完成年初预算的P%
-      for (const m of sentence.matchAll(/年初预算(?:数)?为?\s*([\d.,]+)\s*万元[^。]*?(?:支出)?决算(?:数)?为?\s*([\d.,]+)\s*万元[^。]*?完成年初预算的\s*([\d.]+)\s*%/g)) {
-        const budget = num(m[1]);
-        const actual = num(m[2]);
-        if (budget === null || actual === null) continue;
-        if (budget === 0) out.push(finding(p, 'narrative.completion', 'error', '年初预算为0，不应写完成比例'));
-        else if (!percentPasses(Number(m[3]), actual, budget, (m[3].split('.')[1] ?? '').length)) {
-          out.push(finding(p, 'narrative.completion', 'error', `完成年初预算的 ${m[3]}% 不对：${wan(actual)} ÷ ${wan(budget)} = ${pct(actual, budget)}%`, Number(pct(actual, budget)), Number(m[3])));
-        }
-        const word = /决算数(大于|小于|等于)年初预算数/.exec(sentence.slice(m.index!))?.[1];
-        const right = actual > budget ? '大于' : actual < budget ? '小于' : '等于';
-        if (word && word !== right) out.push(finding(p, 'narrative.direction', 'warning', `决算数${word}年初预算数，而 ${wan(actual)} ${right} ${wan(budget)}`, right, word));
-      }
+      append(out, checkCompletion(p, sentence, { link: ctx, facts, budget: input.budget }));
 
       // amounts against the tables
       for (const a of amounts) {
@@ -225,7 +204,9 @@ export function checkNarrative(input: NarrativeCheckInput): Finding[] {
           out.push(finding(p, 'narrative.amount', 'notice', `${f.label} 写的是 ${wan(a.value)} 万元，表中各项之和为 ${wan(f.value)} 万元，相差在四舍五入尾差之内`, f.value / 100, a.value / 100));
         } else if (f.value !== a.value) {
           wrong = true;
-          out.push(amountError(p, f, a.value));
+          // the figure of another headline metric (基本支出 called 人员经费)
+          const sameAs = a.value !== 0 ? [...facts.values()].find((x) => x.code === null && x.metric !== f.metric && x.value === a.value) : undefined;
+          out.push(amountError(p, f, a.value, undefined, sameAs));
         }
         const seen = seenAmounts.get(f.metric);
         // the table settles which figure is right: a figure already reported wrong is not reported again

@@ -3,6 +3,7 @@
 // blank wherever the accountant must give a reason.
 import type { Cents } from '../money';
 import type { Facts, FactValue } from './facts';
+import { fill, PHRASING } from './phrasing';
 import { changeClause, changeKind, completionClause, percent, reasonClause, REASON_BLANK, shareClause, wan } from './wording';
 
 export interface SentenceFact {
@@ -44,8 +45,10 @@ export interface NarrativeInput {
   budget?: Facts;
   /** Reasons given last year, by metric. */
   reasons?: Map<string, string>;
-  /** Figures from the 补充信息 sheet, by key. */
+  /** Figures from the 补充信息 sheet (or a 政府采购 table), by key, in 万元. */
   supplement?: Map<string, number>;
+  /** A project list's number of projects. */
+  projects?: { count: number };
 }
 
 const num = (c: Cents | null | undefined) => (c === null || c === undefined ? null : c / 100);
@@ -126,6 +129,7 @@ function budgetNarrative(w: Writer, input: NarrativeInput): void {
     [fact('expense.total', expense), ...kinds.map((m) => withShare(m, w.v(m), expense))],
   );
   changesSentence(w, S(2, `关于${dept}${year}年支出预算情况的说明`), [['expense.basic', '基本支出'], ['expense.project', '项目支出']]);
+  projectsSentence(w, S(2, `关于${dept}${year}年支出预算情况的说明`), year);
 
   // 四、财政拨款收支总体情况
   const fiscal = change('fiscal.total');
@@ -180,6 +184,13 @@ function changesSentence(w: Writer, section: string, parts: [metric: string, lab
     return `${label}${wan(c.current)}万元，${changeClause(c)}${reasonClause(c, w.reason(m))}`;
   });
   w.say(section, `${lead}${clauses.join('；')}。`, known.map(([m]) => withPrior(m, w.v(m), w.prior(m))));
+}
+
+/** "项目支出X万元，共安排N个项目。" when a project list gives the number. */
+function projectsSentence(w: Writer, section: string, year: number): void {
+  const projects = w.input.projects;
+  if (!projects || !w.get('expense.project')) return;
+  w.say(section, fill(PHRASING.projects[w.input.kind], { year: String(year), amount: wan(w.v('expense.project')), count: String(projects.count) }), [fact('expense.project', w.v('expense.project'))]);
 }
 
 /** The prior-year fields of a fact, when last year's figure is known. */
@@ -261,10 +272,18 @@ function otherMatters(w: Writer, input: NarrativeInput, section: string, year: n
     `${year}年${input.kind === 'final' ? '度机关运行经费支出' : '机关运行经费财政拨款预算'}${amount('opex.total', '机关运行经费金额')}${opexClause ? `，${opexClause}${reasonClause({ current: opex!, prior: opexPrior })}` : ''}。`,
     opex !== null ? [withPrior('opex.total', opex, opexPrior)] : [],
   );
+  const procurement = ['total', 'goods', 'works', 'services', 'sme'] as const;
   w.say(
     `${section}/（二）政府采购安排情况`,
-    `${year}年政府采购预算总额${amount('procurement.total', '政府采购预算总额')}，其中：政府采购货物预算${amount('procurement.goods', '货物')}、政府采购工程预算${amount('procurement.works', '工程')}、政府采购服务预算${amount('procurement.services', '服务')}；面向中小企业预留政府采购项目预算${amount('procurement.sme', '面向中小企业预留金额')}。`,
-    [],
+    fill(PHRASING.procurement[input.kind], {
+      year: String(year),
+      total: amount('procurement.total', input.kind === 'final' ? '政府采购支出总额' : '政府采购预算总额'),
+      goods: amount('procurement.goods', '货物'),
+      works: amount('procurement.works', '工程'),
+      services: amount('procurement.services', '服务'),
+      sme: amount('procurement.sme', input.kind === 'final' ? '授予中小企业合同金额' : '面向中小企业预留金额'),
+    }),
+    procurement.filter((k) => sup.has(`procurement.${k}`)).map((k) => fact(`procurement.${k}`, Math.round(sup.get(`procurement.${k}`)! * 100) as Cents)),
   );
   w.say(
     `${section}/（三）国有资产占有使用情况`,
@@ -291,6 +310,7 @@ function finalNarrative(w: Writer, input: NarrativeInput): void {
   const kinds = ['expense.basic', 'expense.project'].filter((m) => w.get(m));
   w.say(S(2, '支出决算情况说明'), `${year}年度支出合计${wan(spend)}万元，其中：${kinds.map((m) => `${w.get(m)!.label}${wan(w.v(m))}万元，${shareClause(w.v(m), spend)}`).join('；')}。`, [fact('expense.subtotal', spend), ...kinds.map((m) => withShare(m, w.v(m), spend))]);
   changesSentence(w, S(2, '支出决算情况说明'), [['expense.basic', '基本支出'], ['expense.project', '项目支出']]);
+  projectsSentence(w, S(2, '支出决算情况说明'), year);
   const f = withChange('fiscal.total', `${year}年度财政拨款收入、支出决算总计`);
   w.say(S(3, '财政拨款收入支出决算总体情况说明'), `${f.text}。`, [f.fact]);
 

@@ -50,6 +50,18 @@ function byName(facts: Facts, prefix: RegExp, name: string): FactValue | undefin
   return [...facts.values()].find((f) => prefix.test(f.metric) && (normalizePhrase(f.label) === n || normalizePhrase(f.label) === `${n}支出`));
 }
 
+/** A 项 by name; of several 项 of that name (行政运行), the one under the 款 and 类 written before it. */
+function itemByName(facts: Facts, name: string, before: string): FactValue | undefined {
+  const n = normalizePhrase(name);
+  const named = [...facts.values()].filter((f) => /^gpb\.item\.\d+$/.test(f.metric) && (normalizePhrase(f.label) === n || normalizePhrase(f.label) === `${n}支出`));
+  if (named.length <= 1) return named[0];
+  const section = /([^）,，；;。：:|]+)（款）$/.exec(before)?.[1];
+  const cls = /([^）,，；;。：:|]+?)（类）[^（]*（款）$/.exec(before)?.[1]?.replace(/^[\d.、\s]+/, '');
+  const parent = (f: FactValue, level: 'class' | 'section') => normalizePhrase(facts.get(`gpb.${level}.${f.code!.slice(0, level === 'class' ? 3 : 5)}`)?.label ?? '');
+  const fits = named.filter((f) => (!section || parent(f, 'section') === normalizePhrase(section)) && (!cls || parent(f, 'class') === normalizePhrase(cls)));
+  return fits[0] ?? named[0];
+}
+
 export function linkFigure(before: string, ctx: LinkContext): Link | null {
   const text = normalizePhrase(before).replace(YEAR, '|');
   let cut = -1;
@@ -99,7 +111,7 @@ export function linkFigure(before: string, ctx: LinkContext): Link | null {
   }
   const item = /([^）,，；;。]+)（项）([^（]*)$/.exec(text);
   if (item && onlyFillers(item[2], ctx.lexicon)) {
-    const fact = byName(ctx.facts, /^gpb\.item\.\d+$/, item[1]);
+    const fact = itemByName(ctx.facts, item[1], text.slice(0, item.index));
     return fact ? { metric: fact.metric, fact } : { metric: null, unknownItem: item[1] };
   }
   const cls = /([^）,，；;。：:|]+?)（类）([^（]*)$/.exec(text);

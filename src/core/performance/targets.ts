@@ -9,6 +9,8 @@ import type { Cents } from '../money';
 import type { Facts } from '../narrative/facts';
 import { linkFigure, type LinkContext } from '../narrative/link';
 import { wan } from '../narrative/wording';
+import { roundedPercent, truncatedPercent } from '../percent';
+import { sheetUnit, wanCents } from '../sheet-lists';
 
 const AmountLabel = z.object({ label: z.string().min(2), metrics: z.array(z.string()).min(1), name: z.string() }).strict();
 
@@ -24,29 +26,11 @@ export const TARGET_AMOUNTS = z.array(AmountLabel).parse([
   { label: '项目支出', metrics: ['expense.project'], name: '项目支出' },
 ]);
 
-const TITLE = /绩效目标(申报)?表/;
+const TITLE = /绩效目标(申报)?表|绩效自评表/;
 const PROJECT = /项目支出绩效目标|项目名称/;
 
-function unitOf(sheet: Grid): '元' | '万元' {
-  for (let r = 1; r <= Math.min(sheet.rowCount, 6); r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const t = squash(textAt(sheet, r, c));
-      if (/单位[:：]?元$/.test(t)) return '元';
-    }
-  }
-  return '万元';
-}
-
-/** A cell's amount in 万元 cents, or null if it is not a plain number. */
-function wanCents(value: unknown, unit: '元' | '万元'): Cents | null {
-  if (typeof value === 'string' && !/^\s*-?[\d,，]+(\.\d+)?\s*$/.test(value)) return null;
-  const n = typeof value === 'number' ? value : Number(String(value ?? '').replace(/[,，\s]/g, ''));
-  if (!Number.isFinite(n)) return null;
-  return Math.round(unit === '元' ? n / 100 : n * 100) as Cents;
-}
-
 /** The first number right of column c in row r, with its cell. */
-function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'): { value: Cents; cell: string } | null {
+export function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'): { value: Cents; cell: string } | null {
   for (let cc = c + 1; cc <= Math.min(sheet.columnCount, c + 4); cc++) {
     const v = sheet.rows.get(r)?.get(cc)?.value;
     if (v === null || v === undefined || v === '') continue;
@@ -56,29 +40,23 @@ function amountRightOf(sheet: Grid, r: number, c: number, unit: '元' | '万元'
   return null;
 }
 
-/** a ÷ b × 100 rounded half up to d decimals, from integers. */
-function percentTo(a: number, b: number, d: number): string {
-  const n = Math.abs(a) * 100 * 10 ** d;
-  const q = Math.floor(n / Math.abs(b));
-  const v = 2 * (n - q * Math.abs(b)) >= Math.abs(b) ? q + 1 : q;
-  return (v / 10 ** d).toFixed(d);
-}
-
-/** The same, truncated. */
-function percentTruncated(a: number, b: number, d: number): string {
-  return (Math.floor((Math.abs(a) * 100 * 10 ** d) / Math.abs(b)) / 10 ** d).toFixed(d);
-}
-
 const MONEY = /([≥≤>＜<＞=＝]*)\s*(\d[\d,，]*(?:\.\d+)?)\s*(万元|元)/;
 const PERCENT = /([≥≤>＜<＞=＝]*)\s*(\d+(?:\.\d+)?)\s*[%％]/;
+
+/** A 绩效目标表 (or 绩效自评表), and whether it is a project's. */
+export function targetSheet(sheet: Grid): { project: boolean } | null {
+  const head = squash(Array.from({ length: Math.min(3, sheet.rowCount) }, (_, i) => Array.from({ length: sheet.columnCount }, (_, c) => textAt(sheet, i + 1, c + 1)).join('')).join(''));
+  if (!TITLE.test(head)) return null;
+  return { project: PROJECT.test(head) || [...Array(Math.min(8, sheet.rowCount)).keys()].some((i) => /项目名称/.test(squash(textAt(sheet, i + 1, 1)))) };
+}
 
 export function checkPerformanceTargets(sheets: Grid[], facts: Facts, ctx: LinkContext): Finding[] {
   const out: Finding[] = [];
   for (const sheet of sheets) {
-    const head = Array.from({ length: Math.min(3, sheet.rowCount) }, (_, i) => Array.from({ length: sheet.columnCount }, (_, c) => textAt(sheet, i + 1, c + 1)).join('')).join('');
-    if (!TITLE.test(squash(head))) continue;
-    const unit = unitOf(sheet);
-    const isProject = PROJECT.test(squash(head)) || [...Array(Math.min(8, sheet.rowCount)).keys()].some((i) => /项目名称/.test(squash(textAt(sheet, i + 1, 1))));
+    const target = targetSheet(sheet);
+    if (!target) continue;
+    const unit = sheetUnit(sheet);
+    const isProject = target.project;
     let projectAmount: { value: Cents; cell: string } | null = null;
     const finding = (cell: string, rule: string, severity: Finding['severity'], message: string, expected: number | string | null, actual: number | string | null): Finding => ({ rule, severity, sheet: sheet.name, cell, cells: [cell], message, expected, actual });
 
@@ -113,9 +91,9 @@ export function checkPerformanceTargets(sheets: Grid[], facts: Facts, ctx: LinkC
             const b = linkFigure(share[2], ctx)?.fact;
             if (a && b && b.value !== 0) {
               const d = Math.min((m[2].split('.')[1] ?? '').length, 4);
-              const right = percentTo(a.value, b.value, d);
+              const right = roundedPercent(a.value, b.value, d);
               if (right !== Number(m[2]).toFixed(d)) {
-                const truncated = percentTruncated(a.value, b.value, d) === Number(m[2]).toFixed(d);
+                const truncated = truncatedPercent(a.value, b.value, d) === Number(m[2]).toFixed(d);
                 out.push(finding(address(r, cc), 'performance.share', 'error', `${share[1]}占${share[2]}：${wan(a.value)} ÷ ${wan(b.value)} = ${right}%，表中为 ${m[2]}%${truncated ? '（截尾而不是四舍五入）' : ''}`, Number(right), Number(m[2])));
               }
             }
