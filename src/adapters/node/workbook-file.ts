@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { WorkbookGrid } from '../../core/grid';
 import { readWorkbookGrid } from '../exceljs/read-grid';
-import { readFileBytes } from './grid-file';
+import { readFileBytes, readGrid } from './grid-file';
 import { inspectXlsx } from './inspect';
 
 export interface OpenWorkbook {
@@ -16,6 +16,9 @@ export interface OpenWorkbook {
 
 /** The exceljs model of a file already read and sniffed. */
 export async function loadWorkbookModel(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+  // the direct reader first: it refuses what the model would read otherwise than Excel (duplicate
+  // or missing parts, addresses past the grid) or could not hold (merges over millions of cells)
+  readGrid(file, bytes, { resultsSheet: true, forModel: true });
   await inspectXlsx(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -85,9 +85,15 @@ function shownText(grid: Grid, masters: Map<string, { row: number; col: number }
   return m ? textAt(grid, m.row, m.col) : textAt(grid, row, col);
 }
 
+/** The row's texts by column (index 0 is column A), up to its last cell: a cell far to the right
+ * on one row does not make every row as wide. */
 function rowTexts(grid: Grid, row: number): string[] {
+  const cells = grid.rows.get(row);
+  if (!cells) return [];
+  let last = 0;
+  for (const c of cells.keys()) if (c > last) last = c;
   const out: string[] = [];
-  for (let c = 1; c <= grid.columnCount; c++) out.push(squash(textAt(grid, row, c)));
+  for (let c = 1; c <= last; c++) out.push(squash(textAt(grid, row, c)));
   return out;
 }
 
