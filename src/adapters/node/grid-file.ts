@@ -23,6 +23,8 @@ export interface GridReadOptions {
   resultsSheet?: boolean;
   /** Refuse merges a workbook model could not hold (for commands that load one to write). */
   forModel?: boolean;
+  /** Told each part that holds CDATA sections. */
+  onCdata?: (part: string) => void;
 }
 
 export function readGrid(file: string, bytes: Buffer, options: GridReadOptions = {}): WorkbookGrid {
@@ -34,6 +36,7 @@ export function readGrid(file: string, bytes: Buffer, options: GridReadOptions =
       maxRows: LIMITS.rows,
       skipSheet: options.resultsSheet ? undefined : (name) => name === RESULTS_SHEET,
       onMerges: options.forModel ? (sheet, _part, ranges) => refuseModelMerges(file, sheet, ranges) : undefined,
+      onCdata: options.onCdata,
     });
   } catch (e) {
     if (e instanceof ZipError) {

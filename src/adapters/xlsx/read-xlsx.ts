@@ -39,6 +39,8 @@ export interface ReadOptions {
   skipSheet?: (name: string) => boolean;
   /** Called with each sheet's merged ranges as the file has them, before they are clipped. */
   onMerges?: (sheet: string, part: string, ranges: string[]) => void;
+  /** Called with each part read that holds CDATA sections (which exceljs drops). */
+  onCdata?: (part: string) => void;
 }
 
 /** Built-in number formats, as exceljs names them (ids without a fixed code have none). */
@@ -453,12 +455,13 @@ function dropMergedCells(grid: Grid): boolean {
 /** Each part as the scanners read it: comments, processing instructions and CDATA as an XML
  * parser reads them (see plainMarkup); SpreadsheetML written with a namespace prefix
  * (<x:worksheet><x:sheetData><x:row>…, as the .NET Open XML SDK writes it) as if unprefixed. */
-function plainParts(parts: PartSource): PartSource {
+function plainParts(parts: PartSource, onCdata?: (part: string) => void): PartSource {
   return {
     has: parts.has?.bind(parts),
     text(name) {
       const raw = parts.text(name);
       if (!raw) return raw;
+      if (onCdata && raw.includes('<![CDATA[')) onCdata(name);
       let xml: string;
       try {
         xml = plainMarkup(raw);
@@ -474,7 +477,7 @@ function plainParts(parts: PartSource): PartSource {
 }
 
 export function readXlsxGrid(source: PartSource, options: ReadOptions): WorkbookGrid {
-  const parts = plainParts(source);
+  const parts = plainParts(source, options.onCdata);
   const book = readWorkbook(parts);
   const sheets: Grid[] = [];
   for (const s of book.sheets) {
