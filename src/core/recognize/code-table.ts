@@ -262,9 +262,12 @@ export type NameResolver = (name: string, context: { lei: string; kuan: string }
 export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind'], knownSpec?: TableSpec, resolveName?: NameResolver): CodeTable[] {
   const tables: CodeTable[] = [];
   const masters = mergeMasters(grid);
-  let from = 1;
+  // from the first row there is (a region of a sheet starts far down): rows above it are empty
+  let start = grid.rowCount + 1;
+  for (const r of grid.rows.keys()) if (r < start) start = r;
+  let from = start;
   while (from <= grid.rowCount) {
-    const h = findHeader(grid, from) ?? (knownSpec && resolveName && from === 1 ? findHeader(grid, from, true) : null);
+    const h = findHeader(grid, from) ?? (knownSpec && resolveName && from === start ? findHeader(grid, 1, true) : null);
     if (!h) break;
     // header block: up from the code row while rows carry header text; down over the 栏次 row
     let top = h.row;
