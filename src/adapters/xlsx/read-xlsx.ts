@@ -228,10 +228,11 @@ function readCellTag(xml: string, p: number, out: CellTag): void {
         for (let ch = xml.charCodeAt(q); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++q)) col = col * 26 + ch - 64;
         let row = 0;
         for (let ch = xml.charCodeAt(q); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++q)) row = row * 10 + ch - 48;
-        if (q === valueEnd && col > EXCEL_COLUMNS === false && row > EXCEL_ROWS === false && col > 0 && row > 0) {
+        const whole = q === valueEnd && col > 0 && row > 0;
+        if (whole && col <= EXCEL_COLUMNS && row <= EXCEL_ROWS) {
           out.col = col;
           out.row = row;
-        } else if (q === valueEnd && col > 0 && row > 0) {
+        } else if (whole) {
           out.col = -1;
           out.row = -1;
           out.outside = xml.slice(valueStart, Math.min(valueEnd, valueStart + 24));
@@ -268,7 +269,7 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
       const gt = xml.indexOf('>', lt);
       const r = rowAttribute(xml, lt + 4, gt);
       rowNumber = r > 0 ? r : rowNumber + 1;
-      if (rowNumber > EXCEL_ROWS) throw outside(`行号 ${rowNumber > 1e15 ? '1' + '0'.repeat(15) + '…' : rowNumber}`);
+      if (rowNumber > EXCEL_ROWS) throw outside(`行号 ${rowNumber}`);
       colNumber = 0;
       if (++rows > options.maxRows) throw new XlsxError('rows', part, name, rows);
       pos = gt;
