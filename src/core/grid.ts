@@ -1,5 +1,28 @@
 // A workbook as the core sees it: sheets of cells with values, formulas and formats, read by
 // a host adapter (exceljs for files, Office.js in Excel). Nothing here knows about either.
+//
+// The grid contract — what every reader gives for the same workbook (test/grid-contract.test.ts
+// runs the readers over the same generated workbooks and requires equal grids):
+// - Sheets: in workbook order; hidden sheets included, very-hidden sheets and gongkai's own
+//   检查结果 sheet left out; chart and dialog sheets (no cells) left out.
+// - Cells: only cells that show something, a formula or an error; an empty string is no cell.
+//   Rows and columns are 1-based; rowCount/columnCount are the extent of the cells present.
+// - Values: text as shown (rich-text runs joined, phonetic guides left out, _xHHHH_ escapes and
+//   entities decoded, CDATA as text, CR LF as LF); numbers as numbers; booleans as booleans.
+// - Formulas: the text without "=", shared formulas expanded to each cell (relative references
+//   moved); `value` is the cached result (null when none was saved; 0 is kept).
+// - Errors: `error` holds the error ("#REF!", "#N/A" …) and `value` is null, for typed errors and
+//   for formulas whose cached result is an error.
+// - Number formats: `numFmt` is the format code ("#,##0.00"; built-in ids by their code), absent
+//   for General.
+// - Dates: a number whose format shows a date, or a date cell, is the ISO day "2025-02-28" (1900
+//   or 1904 date system as the workbook says).
+// - Merges: top-left cell keeps the value, the other cells of a merge are empty; `merges` lists
+//   ranges as written, except merges over 1,000 cells, which are clipped to the extent (and
+//   dropped when nothing of them is left) — see grid-bounds.ts.
+// - Markup: comments and processing instructions are no content; a file Excel would read
+//   differently (duplicate parts, missing or external sheet parts, addresses past XFD1048576)
+//   is refused, never read in part.
 import { address } from './a1';
 import { BoundedMemo } from './memo';
 

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { RESULTS_SHEET } from '../../core/check/finding';
 import { type CellValue, type Grid, newGrid, setCell, type WorkbookGrid } from '../../core/grid';
+import { clipMerges } from '../../core/grid-bounds';
 
 function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string; error?: string } {
   if (v === null || v === undefined) return { value: null };
@@ -41,6 +42,7 @@ export function readSheet(ws: ExcelJS.Worksheet): Grid {
   });
   const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
   grid.merges = [...merges];
+  grid.merges = clipMerges(grid);
   return grid;
 }
 

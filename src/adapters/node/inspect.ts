@@ -4,12 +4,13 @@
 // its sizes is caught too.
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
+import { MAX_SHEET_ROWS } from '../../core/limits';
 
 export const LIMITS = {
   /** Total inflated size of all parts. */
   inflatedBytes: 256 * 1024 * 1024,
   /** Rows in one sheet. */
-  rows: 200_000,
+  rows: MAX_SHEET_ROWS,
 };
 
 /** The messages for a package that cannot be read, shared by every reader. */
@@ -19,6 +20,7 @@ export const PACKAGE_MESSAGES = {
   bomb: (name: string) => `${name} 解压后超过 ${LIMITS.inflatedBytes / 1024 / 1024} MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。`,
   rows: (name: string, sheet: string) => `${name} 的工作表 ${sheet} 超过 ${LIMITS.rows.toLocaleString('en')} 行，公开表不会有这么多行，已拒绝打开。请删除多余的行后再试。`,
   damaged: (name: string, detail: string) => `无法打开 ${name}：压缩内容已损坏（${detail}）。`,
+  duplicate: (name: string, part: string) => `无法打开 ${name}：压缩包里有两份同名的部件 ${part}，不同软件读到的可能不是同一份，文件已损坏或被改动过。请在 Excel 中打开后另存再试。`,
 };
 
 /** Refuses a zip that holds no workbook (naming a Word document for what it is). */

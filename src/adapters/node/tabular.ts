@@ -1,9 +1,9 @@
 // Reading a spreadsheet or CSV file as rows of text (for imports), with clear errors.
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import type { SourceRow } from '../../core/catalog/import';
-import { cellText } from '../exceljs/cell-text';
+import type { GridCell } from '../../core/grid';
+import { readGrid } from './grid-file';
 import { decodeText } from './decode-text';
 import { MAX_WORKBOOK_BYTES, readInputFile } from './input-file';
 import { sniffFormat } from './sniff';
@@ -47,19 +47,24 @@ export async function readRows(file: string): Promise<SourceRow[]> {
     return parseCsv(decodeText(bytes)).map((cells, i) => ({ row: i + 1, cells }));
   }
   sniffFormat(file, bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UserError(`无法读取 ${file}：文件已损坏或不是 .xlsx（${(e as Error).message}）`);
-  }
-  const ws = wb.worksheets[0];
+  // the direct reader: bounded in memory and time, where a workbook model of a large export is not
+  const ws = readGrid(file, bytes).sheets[0];
   if (!ws) throw new UserError(`${file} 里没有工作表`);
   const rows: SourceRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
+  for (const r of [...ws.rows.keys()].sort((a, b) => a - b)) {
+    const row = ws.rows.get(r)!;
+    let last = 0;
+    for (const c of row.keys()) if (c > last) last = c;
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => (cells[c - 1] = cellText(cell.value)));
-    rows.push({ row: r, cells: Array.from(cells, (x) => x ?? '') });
-  });
+    for (let c = 1; c <= last; c++) cells.push(cellText(row.get(c)));
+    rows.push({ row: r, cells });
+  }
   return rows;
+}
+
+/** A grid cell's text as a user sees it: its error, or its value. */
+function cellText(cell: GridCell | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  return cell.value === null ? '' : String(cell.value);
 }

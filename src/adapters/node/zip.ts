@@ -7,7 +7,7 @@ import * as zlib from 'node:zlib';
 /** Why a zip could not be read; the caller words it for the user. */
 export class ZipError extends Error {
   constructor(
-    readonly reason: 'corrupt' | 'encrypted' | 'method' | 'budget',
+    readonly reason: 'corrupt' | 'encrypted' | 'method' | 'budget' | 'duplicate',
     detail: string,
   ) {
     super(detail);
@@ -41,12 +41,24 @@ export class Zip {
     budget: number,
   ) {
     this.budgetLeft = budget;
-    // folders are entries too in some zips; only files are parts
-    for (const e of readDirectory(bytes)) if (!e.name.endsWith('/') && !this.entries.has(e.name)) this.entries.set(e.name, e);
+    // folders are entries too in some zips; only files are parts. Two entries of one name (part
+    // names compare without case) are refused: readers disagree on which one is the part.
+    const seen = new Set<string>();
+    for (const e of readDirectory(bytes)) {
+      if (e.name.endsWith('/')) continue;
+      const key = e.name.toLowerCase();
+      if (seen.has(key)) throw new ZipError('duplicate', e.name);
+      seen.add(key);
+      this.entries.set(e.name, e);
+    }
   }
 
   names(): string[] {
     return [...this.entries.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
   }
 
   /** The sizes the directory declares, summed: refuse a bomb before inflating anything. */

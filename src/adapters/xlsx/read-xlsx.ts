@@ -3,23 +3,29 @@
 // The same grid as the exceljs reader gives (test/read-xlsx.test.ts compares the two on every
 // fixture), at a fraction of the cost, since no workbook model is built. Host-agnostic: the
 // parts come from whatever unzips them.
-import { tryParseAddress } from '../../core/a1';
+import { address } from '../../core/a1';
 import { slideFormula } from '../../core/formula-shift';
 import { type CellValue, type Grid, type GridCell, newGrid, type WorkbookGrid } from '../../core/grid';
-import { attribute, decodeCharacters, decodeXml, elements, endsName, stringItemText } from './xml';
+import { clipMerges, mergedCells, mergeRect } from '../../core/grid-bounds';
+import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGES } from '../../core/limits';
+import { attribute, decodeCharacters, decodeXml, elements, endsName, MarkupError, plainMarkup, stringItemText } from './xml';
 
 export interface PartSource {
   /** A part's text ("xl/workbook.xml"); null when the package has none. */
   text(name: string): string | null;
+  /** Whether the package has the part, without reading it. */
+  has?(name: string): boolean;
 }
 
 /** Why a package could not be read as a workbook; the caller words it for the user. */
 export class XlsxError extends Error {
   constructor(
-    readonly reason: 'no-workbook' | 'rows',
+    readonly reason: 'no-workbook' | 'rows' | 'missing-part' | 'external-part' | 'address' | 'markup' | 'cells' | 'merges',
     readonly part: string,
     readonly sheet?: string,
     readonly rows?: number,
+    /** What was wrong: the address past the grid, the markup refused. */
+    readonly detail?: string,
   ) {
     super(`${reason}: ${part}`);
     this.name = 'XlsxError';
@@ -31,6 +37,10 @@ export interface ReadOptions {
   maxRows: number;
   /** Sheets not to read (gongkai's own 检查结果). */
   skipSheet?: (name: string) => boolean;
+  /** Called with each sheet's merged ranges as the file has them, before they are clipped. */
+  onMerges?: (sheet: string, part: string, ranges: string[]) => void;
+  /** Called with each part read that holds CDATA sections (which exceljs drops). */
+  onCdata?: (part: string) => void;
 }
 
 /** Built-in number formats, as exceljs names them (ids without a fixed code have none). */
@@ -42,7 +52,8 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
+  // Excel's format codes are at most 255 characters
+  if (!format || format.length > 255) return false;
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
@@ -57,15 +68,25 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-function relationships(parts: PartSource, part: string): Map<string, { type: string; target: string }> {
-  const relsName = part.replace(/([^/]*)$/, '_rels/$1.rels');
-  const out = new Map<string, { type: string; target: string }>();
+interface Relationship {
+  type: string;
+  target: string;
+  /** A target outside the package (TargetMode="External"): a URL, never read. */
+  external: boolean;
+}
+
+function relationships(parts: PartSource, part: string): Map<string, Relationship> {
+  const slash = part.lastIndexOf('/');
+  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const out = new Map<string, Relationship>();
   const xml = parts.text(relsName);
   if (!xml) return out;
   for (const r of elements(xml, 'Relationship')) {
     const id = attribute(r.tag, 'Id');
     const target = attribute(r.tag, 'Target');
-    if (id && target && attribute(r.tag, 'TargetMode') !== 'External') out.set(id, { type: attribute(r.tag, 'Type') ?? '', target: resolveTarget(part, target) });
+    if (!id || !target) continue;
+    const external = attribute(r.tag, 'TargetMode') === 'External';
+    out.set(id, { type: attribute(r.tag, 'Type') ?? '', target: external ? target : resolveTarget(part, target), external });
   }
   return out;
 }
@@ -110,32 +131,39 @@ interface Workbook {
   date1904: boolean;
   strings: string[];
   styles: (CellStyle | undefined)[];
+  /** Cells read so far, over all sheets. */
+  cells: number;
 }
 
 function readWorkbook(parts: PartSource): Workbook {
   const root = relationships(parts, '');
-  const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument') && !r.external)?.target ?? 'xl/workbook.xml';
   const xml = parts.text(main);
   if (!xml) throw new XlsxError('no-workbook', main);
   const rels = relationships(parts, main);
-  const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix) && !r.external)?.target;
   const sheets: Workbook['sheets'] = [];
   for (const s of elements(xml, 'sheet')) {
+    const name = attribute(s.tag, 'name') ?? '';
     const id = attribute(s.tag, 'id');
     const rel = id ? rels.get(id) : undefined;
+    // a sheet Excel lists but whose cells are nowhere: refused, never skipped
+    if (!rel) throw new XlsxError('missing-part', main, name, undefined, id ?? '');
+    if (rel.external) throw new XlsxError('external-part', rel.target, name);
     // chart sheets and dialog sheets hold no cells
-    if (!rel || !rel.type.endsWith('/worksheet')) continue;
-    const part = rel.target;
+    if (!rel.type.endsWith('/worksheet')) continue;
+    if (parts.has ? !parts.has(rel.target) : false) throw new XlsxError('missing-part', rel.target, name);
     const state = attribute(s.tag, 'state');
-    sheets.push({ name: attribute(s.tag, 'name') ?? '', part, hidden: state === 'veryHidden' || state === 'hidden' ? state : 'visible' });
+    sheets.push({ name, part: rel.target, hidden: state === 'veryHidden' || state === 'hidden' ? state : 'visible' });
   }
-  const pr = /<workbookPr\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const pr = elements(xml, 'workbookPr').next().value?.tag ?? '';
   const date1904 = ['1', 'true'].includes(attribute(pr, 'date1904') ?? '');
   return {
     sheets,
     date1904,
     strings: sharedStrings(parts.text(byType('/sharedStrings') ?? 'xl/sharedStrings.xml')),
     styles: cellStyles(parts.text(byType('/styles') ?? 'xl/styles.xml')),
+    cells: 0,
   };
 }
 
@@ -158,6 +186,8 @@ interface CellTag {
   type: string | undefined;
   /** Where the cell's content starts; -1 for an empty (self-closing) cell. */
   body: number;
+  /** The address as written when it lies outside Excel's grid (row and col are then -1). */
+  outside: string | undefined;
 }
 
 const WS = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -168,6 +198,7 @@ function readCellTag(xml: string, p: number, out: CellTag): void {
   out.col = 0;
   out.style = -1;
   out.type = undefined;
+  out.outside = undefined;
   for (;;) {
     let c = xml.charCodeAt(p);
     while (WS(c)) c = xml.charCodeAt(++p);
@@ -197,9 +228,14 @@ function readCellTag(xml: string, p: number, out: CellTag): void {
         for (let ch = xml.charCodeAt(q); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++q)) col = col * 26 + ch - 64;
         let row = 0;
         for (let ch = xml.charCodeAt(q); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++q)) row = row * 10 + ch - 48;
-        if (q === valueEnd && col > 0 && row > 0) {
+        const whole = q === valueEnd && col > 0 && row > 0;
+        if (whole && col <= EXCEL_COLUMNS && row <= EXCEL_ROWS) {
           out.col = col;
           out.row = row;
+        } else if (whole) {
+          out.col = -1;
+          out.row = -1;
+          out.outside = xml.slice(valueStart, Math.min(valueEnd, valueStart + 24));
         }
       } else if (name === 115 /* s */) out.style = Number(xml.slice(valueStart, valueEnd));
       else if (name === 116 /* t */) out.type = xml.slice(valueStart, valueEnd);
@@ -219,7 +255,8 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
   const stop = start < 0 ? -1 : xml.lastIndexOf('</sheetData>');
   const end = stop < 0 ? start : stop;
   const shared = new Map<string, { formula: string; row: number; col: number }>();
-  const tag: CellTag = { row: 0, col: 0, style: -1, type: undefined, body: -1 };
+  const tag: CellTag = { row: 0, col: 0, style: -1, type: undefined, body: -1, outside: undefined };
+  const outside = (what: string) => new XlsxError('address', part, name, undefined, what);
   let rowNumber = 0;
   let colNumber = 0;
   let rows = 0;
@@ -232,6 +269,7 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
       const gt = xml.indexOf('>', lt);
       const r = rowAttribute(xml, lt + 4, gt);
       rowNumber = r > 0 ? r : rowNumber + 1;
+      if (rowNumber > EXCEL_ROWS) throw outside(`行号 ${rowNumber}`);
       colNumber = 0;
       if (++rows > options.maxRows) throw new XlsxError('rows', part, name, rows);
       pos = gt;
@@ -242,8 +280,10 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
       continue;
     }
     readCellTag(xml, lt + 2, tag);
+    if (tag.outside !== undefined) throw outside(`单元格地址 ${tag.outside}`);
     const row = tag.row || rowNumber;
     const col = tag.col || colNumber + 1;
+    if (col > EXCEL_COLUMNS || row > EXCEL_ROWS) throw outside(`单元格地址 ${address(Math.min(row, EXCEL_ROWS + 1), Math.min(col, EXCEL_COLUMNS + 1))}`);
     colNumber = col;
     if (tag.body < 0) {
       pos = xml.indexOf('>', lt);
@@ -251,18 +291,29 @@ function readSheet(xml: string, name: string, part: string, book: Workbook, opti
     }
     const cell = readCell(xml, tag.body, end, tag, row, col, book, shared);
     pos = tag.body;
-    if (cell) setRaw(grid, row, col, cell);
+    if (cell) {
+      if (++book.cells > MAX_CELLS) throw new XlsxError('cells', part, name);
+      setRaw(grid, row, col, cell);
+    }
   }
-  grid.merges = mergeRanges(xml, stop < 0 ? 0 : stop);
-  dropMergedCells(grid);
+  const merges = mergeRanges(xml, stop < 0 ? 0 : stop);
+  const tooMany = () => new XlsxError('merges', part, name);
+  if (merges.length > MAX_MERGES) throw tooMany();
+  options.onMerges?.(name, part, merges);
+  grid.merges = merges;
+  if (!dropMergedCells(grid)) throw tooMany();
+  grid.merges = clipMerges(grid);
+  if (mergedCells(grid.merges) > MAX_MERGED_CELLS) throw tooMany();
   return grid;
 }
 
 /** The r="…" of a row's start tag xml[from, to) as a number; 0 when absent. */
 function rowAttribute(xml: string, from: number, to: number): number {
-  for (let at = xml.indexOf(' r=', from); at >= 0 && at < to; at = xml.indexOf(' r=', at + 3)) {
+  // within the tag only: a search past it would make rows without r="…" quadratic
+  const at = to < 0 ? -1 : xml.slice(from, to).indexOf(' r=');
+  if (at >= 0) {
     let n = 0;
-    for (let p = at + 4, ch = xml.charCodeAt(p); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++p)) n = n * 10 + ch - 48;
+    for (let p = from + at + 4, ch = xml.charCodeAt(p); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++p)) n = n * 10 + ch - 48;
     return n;
   }
   return 0;
@@ -362,27 +413,33 @@ function mergeRanges(xml: string, from: number): string[] {
   return out;
 }
 
-/** Cells covered by a merge, other than its top-left one, are empty as Excel shows them. */
-function dropMergedCells(grid: Grid): void {
+/** Cells covered by a merge, other than its top-left one, are empty as Excel shows them. False
+ * when the merges would take more work than a sheet of MAX_CELLS cells merged many times over
+ * (thousands of overlapping merges, each over every row). */
+function dropMergedCells(grid: Grid): boolean {
+  let work = 0;
+  const budget = 20 * MAX_CELLS;
   for (const range of grid.merges) {
-    const [a, b] = range.split(':');
-    const tl = tryParseAddress(a);
-    const br = b ? tryParseAddress(b) : tl;
-    if (!tl || !br) continue;
+    const r = mergeRect(range);
+    if (!r) continue;
     const visit = (row: number, cells: Map<number, GridCell>) => {
+      work += cells.size;
       for (const col of [...cells.keys()]) {
-        if (col >= tl.col && col <= br.col && (row !== tl.row || col !== tl.col)) cells.delete(col);
+        if (col >= r.left && col <= r.right && (row !== r.top || col !== r.left)) cells.delete(col);
       }
       if (cells.size === 0) grid.rows.delete(row);
     };
-    if (br.row - tl.row < grid.rows.size) {
-      for (let row = tl.row; row <= br.row; row++) {
+    if (r.bottom - r.top < grid.rows.size) {
+      for (let row = r.top; row <= r.bottom; row++) {
         const cells = grid.rows.get(row);
         if (cells) visit(row, cells);
       }
+      work += r.bottom - r.top + 1;
     } else {
-      for (const [row, cells] of [...grid.rows]) if (row >= tl.row && row <= br.row) visit(row, cells);
+      for (const [row, cells] of [...grid.rows]) if (row >= r.top && row <= r.bottom) visit(row, cells);
+      work += grid.rows.size;
     }
+    if (work > budget) return false;
   }
   // row and column extents of what is left
   let rowCount = 0;
@@ -393,15 +450,27 @@ function dropMergedCells(grid: Grid): void {
   }
   grid.rowCount = rowCount;
   grid.columnCount = columnCount;
+  return true;
 }
 
-/** SpreadsheetML written with a namespace prefix (<x:worksheet><x:sheetData><x:row>…, as the
- * .NET Open XML SDK writes it) read as if unprefixed. */
-function unprefixed(parts: PartSource): PartSource {
+/** Each part as the scanners read it: comments, processing instructions and CDATA as an XML
+ * parser reads them (see plainMarkup); SpreadsheetML written with a namespace prefix
+ * (<x:worksheet><x:sheetData><x:row>…, as the .NET Open XML SDK writes it) as if unprefixed. */
+function plainParts(parts: PartSource, onCdata?: (part: string) => void): PartSource {
   return {
+    has: parts.has?.bind(parts),
     text(name) {
-      const xml = parts.text(name);
-      if (!xml || name.endsWith('.rels')) return xml;
+      const raw = parts.text(name);
+      if (!raw) return raw;
+      if (onCdata && raw.includes('<![CDATA[')) onCdata(name);
+      let xml: string;
+      try {
+        xml = plainMarkup(raw);
+      } catch (e) {
+        if (e instanceof MarkupError) throw new XlsxError('markup', name, undefined, undefined, e.reason);
+        throw e;
+      }
+      if (name.endsWith('.rels')) return xml;
       const prefix = /<([A-Za-z_][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(xml.slice(0, 2048))?.[1];
       return prefix ? xml.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</') : xml;
     },
@@ -409,12 +478,14 @@ function unprefixed(parts: PartSource): PartSource {
 }
 
 export function readXlsxGrid(source: PartSource, options: ReadOptions): WorkbookGrid {
-  const parts = unprefixed(source);
+  const parts = plainParts(source, options.onCdata);
   const book = readWorkbook(parts);
   const sheets: Grid[] = [];
   for (const s of book.sheets) {
     if (s.hidden === 'veryHidden' || options.skipSheet?.(s.name)) continue;
-    sheets.push(readSheet(parts.text(s.part) ?? '', s.name, s.part, book, options));
+    const xml = parts.text(s.part);
+    if (xml === null) throw new XlsxError('missing-part', s.part, s.name);
+    sheets.push(readSheet(xml, s.name, s.part, book, options));
   }
   return { sheets };
 }

@@ -85,9 +85,83 @@ export function* elements(xml: string, name: string, from = 0, to = xml.length):
 
 /** The text of a string item (<si> or <is>): its <t> runs joined, phonetic guides (<rPh>) left out. */
 export function stringItemText(body: string): string {
-  let text = body;
-  if (text.indexOf('<rPh') >= 0) text = text.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
-  for (const t of elements(text, 't')) out += t.body;
+  let at = 0;
+  let rph = nextStart(body, 'rPh', 0);
+  // one pass: a <t> inside an <rPh> is skipped with it; an <rPh> never closed runs to the end
+  for (;;) {
+    const t = nextStart(body, 't', at);
+    if (t < 0) break;
+    if (rph >= 0 && rph < at) rph = nextStart(body, 'rPh', at);
+    if (rph >= 0 && rph < t) {
+      const end = body.indexOf('</rPh>', rph);
+      if (end < 0) break;
+      at = end + 6;
+      continue;
+    }
+    const gt = body.indexOf('>', t);
+    if (gt < 0) break;
+    if (body.charCodeAt(gt - 1) === 47) {
+      at = gt + 1;
+      continue;
+    }
+    const end = body.indexOf('</t>', gt);
+    out += body.slice(gt + 1, end < 0 ? body.length : end);
+    if (end < 0) break;
+    at = end + 4;
+  }
   return decodeEscapes(decodeCharacters(out));
+}
+
+/** Where the next start tag of `name` begins at or after `from`; -1 when none. */
+function nextStart(xml: string, name: string, from: number): number {
+  const open = `<${name}`;
+  for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + open.length)) {
+    if (endsName(xml.charCodeAt(at + open.length))) return at;
+  }
+  return -1;
+}
+
+/** Markup that is not what a reader of the file may take as content. */
+export class MarkupError extends Error {
+  constructor(readonly reason: 'dtd' | 'unclosed') {
+    super(reason);
+    this.name = 'MarkupError';
+  }
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** XML as a parser reads it, for the scanners: comments and processing instructions removed (they
+ * are no content), CDATA sections turned into escaped text (they are text). A document type
+ * declaration is refused: Office documents have none, and its entities are never expanded. One
+ * pass; a part without any of these is returned as it is. */
+export function plainMarkup(xml: string): string {
+  let bang = xml.indexOf('<!');
+  let question = xml.indexOf('<?', 1);
+  if (bang < 0 && question < 0) return xml;
+  let out = '';
+  let p = 0;
+  for (;;) {
+    if (bang >= 0 && bang < p) bang = xml.indexOf('<!', p);
+    if (question >= 0 && question < p) question = xml.indexOf('<?', p);
+    const lt = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+    if (lt < 0) break;
+    out += xml.slice(p, lt);
+    if (lt === question) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end < 0) throw new MarkupError('unclosed');
+      p = end + 2;
+    } else if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt + 4);
+      if (end < 0) throw new MarkupError('unclosed');
+      p = end + 3;
+    } else if (xml.startsWith('<![CDATA[', lt)) {
+      const end = xml.indexOf(']]>', lt + 9);
+      if (end < 0) throw new MarkupError('unclosed');
+      out += escapeText(xml.slice(lt + 9, end));
+      p = end + 3;
+    } else throw new MarkupError('dtd');
+  }
+  return out + xml.slice(p);
 }

@@ -1,6 +1,7 @@
 // Importing a province's catalog export (预算管理一体化系统: 科目编码/科目名称 columns, or cells
 // like "2010301##行政运行" / "[2010301]行政运行") into a catalog file, with every problem found.
 import { ancestorCodes } from '../codes';
+import { MAX_CATALOG_ENTRIES } from '../limits';
 import { parseCodeText } from './lookup';
 import { CatalogFile, type Classification } from './schema';
 
@@ -56,6 +57,9 @@ function extractPairs(rows: SourceRow[]): { row: number; code: string; name: str
 export function importCatalog(rows: SourceRow[], year: number, source: string): ImportResult {
   const problems: ImportProblem[] = [];
   const pairs = extractPairs(rows);
+  if (pairs.length > MAX_CATALOG_ENTRIES) {
+    return { catalog: null, classification: null, problems: [{ row: 0, reason: `科目超过 ${MAX_CATALOG_ENTRIES.toLocaleString('en')} 个（找到 ${pairs.length.toLocaleString('en')} 个），不像是一张科目表` }] };
+  }
   if (pairs.length === 0) {
     return { catalog: null, classification: null, problems: [{ row: 0, reason: '没有找到科目：需要“科目编码”“科目名称”两列，或“编码##名称”形式的单元格' }] };
   }

@@ -21,6 +21,7 @@ import { checkProjectAmounts } from '../performance/project-amounts';
 import { checkSelfEvaluation } from '../performance/self-evaluation';
 import { checkCodeMentions, checkNoteTopic } from './text-notes';
 import { append } from '../arrays';
+import { MAX_FINDINGS } from '../limits';
 
 export interface CheckInput {
   file: string;
@@ -117,7 +118,7 @@ export function checkWorkbook(input: CheckInput): Report {
     department: recognition.department,
     tables: recognition.tables.map((t) => ({ id: t.spec.id, title: t.title, sheet: t.sheet, range: t.range, unit: t.unit, how: howRecognised(t) })),
     otherSheets: recognition.sheets.filter((s) => s.kind !== 'table').map((s) => ({ sheet: s.sheet, kind: SHEET_KIND_NAMES[s.kind] })),
-    findings: dedupe(sorted),
+    findings: capped(dedupe(sorted)),
     catalogs: (['function', 'economic-dept'] as const).flatMap((c) => (catalogs[c] ? [catalogUse(catalogs[c])] : [])),
   };
 }
@@ -130,6 +131,27 @@ function howRecognised(t: RecognizedTable): NonNullable<Report['tables'][number]
     columns: [...t.columns].map(([key, col]) => ({ key, cell: address(headerRow, col), header: (t.headers.get(key) ?? []).map(squash).join('/') })),
     rows: t.rows.length,
   };
+}
+
+/** At most MAX_FINDINGS findings; the rest counted in one more, as severe as the worst of them
+ * (so the exit code still tells that errors were found). */
+function capped(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const rest = findings.slice(MAX_FINDINGS);
+  const errors = rest.filter((f) => f.severity === 'error').length;
+  const severity = errors ? 'error' : rest.some((f) => f.severity === 'warning') ? 'warning' : 'notice';
+  const kept = findings.slice(0, MAX_FINDINGS);
+  kept.push({
+    rule: 'report.truncated',
+    severity,
+    sheet: null,
+    cell: null,
+    cells: [],
+    message: `问题太多，只列出前 ${MAX_FINDINGS.toLocaleString('en')} 处；另有 ${rest.length.toLocaleString('en')} 处未列出${errors ? `（其中错误 ${errors.toLocaleString('en')} 处）` : ''}`,
+    expected: null,
+    actual: null,
+  });
+  return kept;
 }
 
 /** The same rule at the same cell with the same message once. */

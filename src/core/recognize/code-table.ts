@@ -85,9 +85,15 @@ function shownText(grid: Grid, masters: Map<string, { row: number; col: number }
   return m ? textAt(grid, m.row, m.col) : textAt(grid, row, col);
 }
 
+/** The row's texts by column (index 0 is column A), up to its last cell: a cell far to the right
+ * on one row does not make every row as wide. */
 function rowTexts(grid: Grid, row: number): string[] {
+  const cells = grid.rows.get(row);
+  if (!cells) return [];
+  let last = 0;
+  for (const c of cells.keys()) if (c > last) last = c;
   const out: string[] = [];
-  for (let c = 1; c <= grid.columnCount; c++) out.push(squash(textAt(grid, row, c)));
+  for (let c = 1; c <= last; c++) out.push(squash(textAt(grid, row, c)));
   return out;
 }
 
@@ -259,9 +265,12 @@ export type NameResolver = (name: string, context: { lei: string; kuan: string }
 export function findCodeTables(grid: Grid, specs: TableSpec[] = [], kind?: TableSpec['kind'], knownSpec?: TableSpec, resolveName?: NameResolver): CodeTable[] {
   const tables: CodeTable[] = [];
   const masters = mergeMasters(grid);
-  let from = 1;
+  // from the first row there is (a region of a sheet starts far down): rows above it are empty
+  let start = grid.rowCount + 1;
+  for (const r of grid.rows.keys()) if (r < start) start = r;
+  let from = start;
   while (from <= grid.rowCount) {
-    const h = findHeader(grid, from) ?? (knownSpec && resolveName && from === 1 ? findHeader(grid, from, true) : null);
+    const h = findHeader(grid, from) ?? (knownSpec && resolveName && from === start ? findHeader(grid, 1, true) : null);
     if (!h) break;
     // header block: up from the code row while rows carry header text; down over the 栏次 row
     let top = h.row;

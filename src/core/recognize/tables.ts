@@ -4,7 +4,8 @@
 // is reported, never guessed.
 import { address, parseAddress } from '../a1';
 import type { CatalogEntry } from '../codes';
-import { type Grid, getCell, squash, textAt, type WorkbookGrid } from '../grid';
+import { type Grid, type GridCell, getCell, squash, textAt, type WorkbookGrid } from '../grid';
+import { MAX_TITLES } from '../limits';
 import { BoundedMemo } from '../memo';
 import type { Unit } from '../money';
 import type { ColumnSpec, TableSpec } from '../spec/schema';
@@ -108,8 +109,18 @@ const looseLabel = (t: string) => normalizeLabel(t).replace(/财政|拨款|预�
 /** Without the words a side's rows all share (收入, 资金): "1、一般公共预算" is 一般公共预算拨款收入. */
 const loosestLabel = (t: string) => looseLabel(t).replace(/收入|资金|支出$/g, '');
 
-function regionGrid(grid: Grid, top: number, bottom: number): Grid {
-  const rows = new Map([...grid.rows].filter(([r]) => r >= top && r <= bottom));
+/** The rows top..bottom of a sheet as a grid of their own; `sorted` is the sheet's row numbers in
+ * order, so each region costs its own rows, not the sheet's (20,000 titles stay linear). */
+function regionGrid(grid: Grid, sorted: number[], top: number, bottom: number): Grid {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const rows = new Map<number, Map<number, GridCell>>();
+  for (let i = lo; i < sorted.length && sorted[i] <= bottom; i++) rows.set(sorted[i], grid.rows.get(sorted[i])!);
   return { ...grid, rows, rowCount: bottom };
 }
 
@@ -387,9 +398,18 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
     }
     // titles on consecutive lines are a list of the tables (a 目录 or a narrative's list), not tables
     const byRow = new Map<number, (typeof titles)[number][]>();
-    for (const t of onSheet) byRow.set(t.row, [...(byRow.get(t.row) ?? []), t]);
+    for (const t of onSheet) {
+      const list = byRow.get(t.row);
+      if (list) list.push(t);
+      else byRow.set(t.row, [t]);
+    }
     const listed = (t: (typeof titles)[number]) => [t.row - 1, t.row + 1].some((r) => byRow.get(r)?.some((o) => o.spec.number !== t.spec.number));
-    append(titles, onSheet.filter((t) => !listed(t)));
+    const kept = onSheet.filter((t) => !listed(t));
+    if (kept.length > MAX_TITLES) {
+      unrecognised.push({ sheet: sheet.name, cell: null, message: `工作表「${sheet.name}」中有 ${kept.length.toLocaleString('en')} 个表名，只识别前 ${MAX_TITLES.toLocaleString('en')} 个`, severity: 'warning' });
+      kept.sort((a, b) => a.row - b.row).length = MAX_TITLES;
+    }
+    append(titles, kept);
   }
   const votes = { budget: 0, final: 0 };
   for (const t of titles) votes[t.spec.kind] += readTitle(t.text).kind ? 2 : 1;
@@ -410,11 +430,12 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
     bySheet.set(t.sheet.name, list);
   }
   for (const [, list] of bySheet) {
+    const sorted = list.length > 0 ? [...list[0].sheet.rows.keys()].sort((a, b) => a - b) : [];
     list.forEach((t, i) => {
       const sheet = t.sheet;
       const spec = t.m.spec;
       const bottom = i + 1 < list.length ? list[i + 1].row - 1 : sheet.rowCount;
-      const region = regionGrid(sheet, t.row, bottom);
+      const region = regionGrid(sheet, sorted, t.row, bottom);
       // the unit line: within a few rows of the title
       let unit: Unit | null = null;
       let unitCell: string | null = null;
