@@ -6,7 +6,7 @@ import { stringItemText } from '../xml';
 import type { Book } from './book';
 import { CONTENT, NS, REL } from './package';
 import { WORKSHEET_ORDER } from './sheet-data';
-import { elementAt, ensureNamespace, escapeText, findElement, getAttr, insertChild, mapElements, parseTag } from './xml-edit';
+import { elementAt, ensureNamespace, escapeText, findElement, getAttr, insertChild, parseTag } from './xml-edit';
 
 const AUTHOR = 'gongkai';
 const SHAPETYPE =
@@ -77,37 +77,92 @@ export class SheetNotes {
     }
   }
 
+  /** The notes parsed once: comments by cell, and the VML split into pieces with each note's shape by cell. */
+  private parsed: { head: string; byCell: Map<string, string>; tail: string; pieces: string[]; shapeOf: Map<string, number>; added: string[]; nextId: number; authorId: number } | null = null;
+
+  private model(create: boolean): NonNullable<SheetNotes['parsed']> | null {
+    if (this.parsed) return this.parsed;
+    if (!this.comments) {
+      if (!create) return null;
+      this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS.main}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`;
+    }
+    const authorId = this.author();
+    let xml = this.comments!;
+    if (findElement(xml, 'commentList') < 0) {
+      const end = xml.lastIndexOf('</comments>');
+      xml = `${xml.slice(0, end)}<commentList></commentList>${xml.slice(end)}`;
+    }
+    const list = elementAt(xml, 'commentList', findElement(xml, 'commentList'));
+    const byCell = new Map<string, string>();
+    for (let at = findElement(xml, 'comment', list.bodyStart); at >= 0 && at < list.bodyEnd; ) {
+      const e = elementAt(xml, 'comment', at);
+      byCell.set(getAttr(e.tag, 'ref') ?? '', xml.slice(at, e.end));
+      at = findElement(xml, 'comment', e.end);
+    }
+    const pieces: string[] = [];
+    const shapeOf = new Map<string, number>();
+    let nextId = 0;
+    if (this.vml !== null) {
+      const vml = this.vml;
+      let from = 0;
+      for (let at = findElement(vml, 'v:shape'); at >= 0; at = findElement(vml, 'v:shape', from)) {
+        const e = elementAt(vml, 'v:shape', at);
+        pieces.push(vml.slice(from, at));
+        const cell = e.bodyEnd > e.bodyStart ? shapeCell(vml.slice(e.bodyStart, e.bodyEnd)) : null;
+        if (cell) shapeOf.set(cell, pieces.length);
+        pieces.push(vml.slice(at, e.end));
+        from = e.end;
+      }
+      pieces.push(vml.slice(from));
+      nextId = this.nextShapeId();
+    }
+    this.parsed = { head: xml.slice(0, list.bodyStart), byCell, tail: xml.slice(list.bodyEnd), pieces, shapeOf, added: [], nextId, authorId };
+    return this.parsed;
+  }
+
   /** The text of a cell's note; null when it has none. */
   get(address: string): string | null {
-    if (!this.comments) return null;
-    for (let at = findElement(this.comments, 'comment'); at >= 0; at = findElement(this.comments, 'comment', at + 1)) {
-      const e = elementAt(this.comments, 'comment', at);
-      if (getAttr(e.tag, 'ref') === address) {
-        const t = findElement(this.comments, 'text', e.bodyStart);
-        return t >= 0 && t < e.end ? stringItemText(this.comments.slice(t, elementAt(this.comments, 'text', t).end)) : '';
-      }
-    }
-    return null;
+    const m = this.model(false);
+    const xml = m?.byCell.get(address);
+    if (xml === undefined) return null;
+    const t = findElement(xml, 'text');
+    return t >= 0 ? stringItemText(xml.slice(t, elementAt(xml, 'text', t).end)) : '';
   }
 
   /** Sets or removes (null) a cell's note. */
   set(address: string, text: string | null): void {
     this.changed = true;
-    if (!this.comments) {
-      if (text === null) return;
-      this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS.main}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`;
+    const m = this.model(text !== null);
+    if (!m) return;
+    m.byCell.delete(address);
+    const shape = m.shapeOf.get(address);
+    if (shape !== undefined) {
+      m.pieces[shape] = '';
+      m.shapeOf.delete(address);
     }
-    this.comments = mapElements(this.comments, 'comment', (tag) => (getAttr(tag, 'ref') === address ? '' : undefined));
-    if (this.vml) this.vml = mapElements(this.vml, 'v:shape', (_tag, body) => (body !== null && shapeCell(body) === address ? '' : undefined));
     if (text === null) return;
-    const authorId = this.author();
-    const close = this.comments.lastIndexOf('</commentList>');
-    if (close >= 0) this.comments = this.comments.slice(0, close) + commentXml(address, authorId, text) + this.comments.slice(close);
-    else {
-      const end = this.comments.lastIndexOf('</comments>');
-      this.comments = `${this.comments.slice(0, end)}<commentList>${commentXml(address, authorId, text)}</commentList>${this.comments.slice(end)}`;
+    m.byCell.set(address, commentXml(address, m.authorId, text));
+    if (this.vml === null) {
+      this.vml =
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${this.freeIdBlock()}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+      m.pieces = [this.vml];
+      m.nextId = this.nextShapeId();
     }
-    this.addShape(address);
+    if (!m.pieces.some((p) => p.includes('id="_x0000_t202"')) && !m.added.some((p) => p === SHAPETYPE)) m.added.push(SHAPETYPE);
+    const id = m.nextId++;
+    m.added.push(shapeXml(id, address, id % 1024));
+  }
+
+  /** The parts' text from the parsed notes. */
+  private serialise(): void {
+    const m = this.parsed;
+    if (!m) return;
+    this.comments = m.head + [...m.byCell.values()].join('') + m.tail;
+    if (this.vml === null) return;
+    const vml = m.pieces.join('');
+    const end = vml.lastIndexOf('</xml>');
+    this.vml = vml.slice(0, end) + m.added.join('') + vml.slice(end);
   }
 
   private author(): number {
@@ -115,7 +170,7 @@ export class SheetNotes {
     const at = findElement(xml, 'authors');
     if (at < 0) {
       const list = findElement(xml, 'commentList');
-      this.comments = `${xml.slice(0, list)}<authors><author>${AUTHOR}</author></authors>${xml.slice(list)}`;
+      this.comments = list >= 0 ? `${xml.slice(0, list)}<authors><author>${AUTHOR}</author></authors>${xml.slice(list)}` : xml.replace(/<\/comments>\s*$/, `<authors><author>${AUTHOR}</author></authors></comments>`);
       return 0;
     }
     const e = elementAt(xml, 'authors', at);
@@ -126,21 +181,6 @@ export class SheetNotes {
     }
     this.comments = `${xml.slice(0, e.bodyEnd)}<author>${AUTHOR}</author>${xml.slice(e.bodyEnd)}`;
     return i;
-  }
-
-  private addShape(address: string): void {
-    if (!this.vml) {
-      this.vml =
-        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-        `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${this.freeIdBlock()}"/></o:shapelayout>${SHAPETYPE}</xml>`;
-    }
-    if (this.vml.indexOf('id="_x0000_t202"') < 0) {
-      const end = this.vml.lastIndexOf('</xml>');
-      this.vml = this.vml.slice(0, end) + SHAPETYPE + this.vml.slice(end);
-    }
-    const end = this.vml.lastIndexOf('</xml>');
-    const id = this.nextShapeId();
-    this.vml = this.vml.slice(0, end) + shapeXml(id, address, id % 1024) + this.vml.slice(end);
   }
 
   /** The o:idmap block for a new VML part: one no other VML part of the workbook uses. */
@@ -174,7 +214,9 @@ export class SheetNotes {
 
   /** Writes the parts back (and creates them, with their links, for a sheet that had no notes). */
   finish(): void {
-    if (!this.changed || this.comments === null) return;
+    if (!this.changed) return;
+    this.serialise();
+    if (this.comments === null) return;
     const pkg = this.book.pkg;
     if (!this.commentsPart) {
       this.commentsPart = pkg.freeName('xl/comments', 'xml');
