@@ -13,19 +13,9 @@ import { percentRounded, roundedPercent, truncatedPercent } from '../src/core/pe
 import { loadLexicon } from '../src/adapters/node/templates';
 import { run, tmpDir } from './helpers/cli';
 import { sampleWorkbook } from './helpers/sample';
+import { random } from './helpers/workbook';
 
 const lexicon = lexiconFor(loadLexicon(), 'final');
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CLASSES: [string, string, [string, string][]][] = [
   ['201', '一般公共服务支出', [['20103', '政府办公厅（室）及相关机构事务']]],
@@ -50,7 +40,7 @@ function fv(metric: string, label: string, value: number, code: string | null = 
 
 /** A 决算's facts and its budget's: amounts such that some completions truncate differently. */
 function world(seed: number): { facts: Facts; budget: Facts } {
-  const r = rng(seed);
+  const r = random(seed);
   const facts: Facts = new Map();
   const budget: Facts = new Map();
   let total = 0;

@@ -14,25 +14,15 @@ import type { Cents } from '../src/core/money';
 import { readWorkbookGrid } from '../src/adapters/exceljs/read-grid';
 import { loadLexicon, nodeResources } from '../src/adapters/node/templates';
 import { sampleCatalogs, sampleLedger, sampleWorkbook } from './helpers/sample';
-import { specs } from './helpers/workbook';
+import { specs, random } from './helpers/workbook';
 
 const res = nodeResources();
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const narrate = (wb: ExcelJS.Workbook, year: number) => narrateCommand({ file: 'x.xlsx', grid: readWorkbookGrid(wb) }, res, { year });
 
 describe('项目支出: the number of projects from a project list', () => {
   it.each([1, 2, 3, 4, 5, 6])('seed %i', async (seed) => {
-    const r = rng(seed);
+    const r = random(seed);
     const kind = seed % 2 ? 'budget-2025' : 'final-2024';
     const year = seed % 2 ? 2025 : 2024;
     const wb = await sampleWorkbook(kind);
@@ -63,7 +53,7 @@ describe('项目支出: the number of projects from a project list', () => {
 
 describe('政府采购 from a 政府采购 table or the 补充信息 sheet', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', async (seed) => {
-    const r = rng(100 + seed);
+    const r = random(100 + seed);
     const final = seed % 2 === 0;
     const year = final ? 2024 : 2025;
     const wb = await sampleWorkbook(final ? 'final-2024' : 'budget-2025');

@@ -8,22 +8,12 @@ import { collectFacts, type Facts } from '../src/core/narrative/facts';
 import { percentRounded, roundedPercent, truncatedPercent } from '../src/core/percent';
 import { loadCrossRules, loadLexicon } from '../src/adapters/node/templates';
 import { sampleCatalogs, sampleGrid, sampleLedger } from './helpers/sample';
-import { specs } from './helpers/workbook';
+import { specs, random } from './helpers/workbook';
 
 function sheet(name: string, rows: (string | number | null)[][]): Grid {
   const g = newGrid(name);
   rows.forEach((row, r) => row.forEach((v, c) => v !== null && setCell(g, r + 1, c + 1, { value: v })));
   return g;
-}
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function setup(name: 'budget-2025' | 'final-2024') {
@@ -40,7 +30,7 @@ describe('项目支出绩效目标表 against the project list', () => {
   const PROJECTS = ['信息化运维', '专项调查', '办公楼维修改造', '政务服务平台建设', '档案数字化', '人才引进补贴', '应急物资储备', '安全生产检查'];
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', async (seed) => {
-    const r = rng(seed);
+    const r = random(seed);
     const { check } = await setup('budget-2025');
     const yuan = r() < 0.4;
     const names = PROJECTS.filter(() => r() < 0.7);
@@ -74,7 +64,7 @@ describe('项目支出绩效目标表 against the project list', () => {
 
 describe('绩效自评表 of a 决算', () => {
   function selfEvaluation(facts: Facts, seed: number, mutate: { total?: number; rate?: 'truncate' } = {}) {
-    const r = rng(seed);
+    const r = random(seed);
     const v = (m: string) => facts.get(m)!.value;
     const fiscal = v('gpb.total') + (facts.get('gf.total')?.value ?? 0) + (facts.get('soe.total')?.value ?? 0);
     const rows: [string, number][] = [

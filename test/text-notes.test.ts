@@ -5,17 +5,7 @@ import { type Grid, newGrid, setCell, type WorkbookGrid } from '../src/core/grid
 import { parseAddress } from '../src/core/a1';
 import { catalogsForCheck, loadCrossRules, loadLexicon } from '../src/adapters/node/templates';
 import { sampleGrid, sampleLedger } from './helpers/sample';
-import { specs } from './helpers/workbook';
-
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { specs, random } from './helpers/workbook';
 
 const catalogs = catalogsForCheck();
 const check = (grid: WorkbookGrid, year: number, prefix: RegExp) =>
@@ -54,7 +44,7 @@ describe('a note under a fund table that names another fund', () => {
 
 describe('codes in the 名词解释', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: written right, clean; the wrong level or another code’s name, found at its cell', async (seed) => {
-    const r = rng(seed);
+    const r = random(seed);
     const year = 2025;
     const fn = catalogs(year).function!;
     const entries = fn.entries().filter((e) => /^\d+$/.test(e.code) && [3, 5, 7].includes(e.code.length));
