@@ -3,14 +3,12 @@
 // gongkai's record of what it changed, in a very hidden sheet, so 清除标记 undoes exactly that.
 import type ExcelJS from 'exceljs';
 import { sheetRef } from '../../core/a1';
-import type { Severity } from '../../core/check/finding';
-import type { BookPlan, ResultsSheet, TextSheet } from '../../core/commands/plan';
+import { type BookPlan, MARK_FILLS, type ResultsSheet, type TextSheet } from '../../core/commands/plan';
 import { isEmptyStore, type Original, ownSheetName, parseStore, STORE_SHEET, type Store, storeLines } from '../../core/commands/store';
 import { applyEdits } from './apply-edits';
 import { removeNote } from './cell-value';
 import { addSheet } from './write-plan';
 
-export const FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFE0B2', notice: 'FFDDEBF7' };
 
 export interface Applied {
   /** Cells whose own fill and note were put back. */
@@ -79,7 +77,7 @@ function writeResults(wb: ExcelJS.Workbook, results: ResultsSheet, store: Store)
       row.getCell(3).value = { formula: `HYPERLINK("#${target}","${r.link.cell}")`, result: r.link.cell } as ExcelJS.CellFormulaValue;
       row.getCell(3).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
-    row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[r.severity] } };
+    row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[r.severity] } };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
   }
   if (results.rows.length === 0) ws.addRow(['', '', '', '', results.empty]);
@@ -113,7 +111,7 @@ export function applyBookPlan(wb: ExcelJS.Workbook, plan: BookPlan): Applied {
     const fill = cell.fill && Object.keys(cell.fill).length ? (JSON.parse(JSON.stringify(cell.fill)) as ExcelJS.Fill) : null;
     const original: Original = { sheet: m.sheet, address: m.address, fill: null, ...(fill ? { raw: fill } : {}), note: typeof cell.note === 'string' ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join('') : null };
     store.originals.push(original);
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[m.severity] } } };
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[m.severity] } } };
     cell.note = m.note;
   }
   if (plan.results) applied.results = writeResults(wb, plan.results, store);

@@ -6,7 +6,8 @@
 // settings, so it replaces or removes only its own sheets and notes, never a user's.
 import { columnLetter, sheetRef } from '../../core/a1';
 import type { Severity } from '../../core/check/finding';
-import type { BookPlan, ResultsSheet, TextSheet } from '../../core/commands/plan';
+import { NOTE_HEADING } from '../../core/commands/check';
+import { type BookPlan, MARK_FILLS, type ResultsSheet, type TextSheet } from '../../core/commands/plan';
 import { ownSheetName, type Store } from '../../core/commands/store';
 import { UserError } from '../../core/errors';
 import type { Range, RangeFill, RequestContext, SetSupport } from './excel-api';
@@ -14,10 +15,8 @@ import { applyPrint } from './look';
 import { cellKey, type ExistingNote } from './read-grid';
 import { queueEdits, queueSheet, queueWidths } from './write-sheet';
 
-export const FILLS: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFE0B2', notice: '#DDEBF7' };
-
-/** How gongkai's notes begin (core/commands/check noteText): a note it added, not a user's. */
-const OWN_NOTE = 'gongkai 检查：';
+/** The mark colours as Office.js writes them (#RRGGBB). */
+const FILLS = Object.fromEntries(Object.entries(MARK_FILLS).map(([k, argb]) => [k, `#${argb.slice(2)}`])) as Record<Severity, string>;
 
 /** Excel on the web refuses a request over 5 MB; past this many bytes new sheets go in parts. */
 export const PAYLOAD_LIMIT = 4_500_000;
@@ -99,7 +98,7 @@ export async function applyBookPlan(ctx: ApplyContext, plan: BookPlan): Promise<
       else range.format.fill.clear();
       const key = cellKey(o.sheet, o.address);
       const note = notes.get(key);
-      if (o.note === null && note?.content.startsWith(OWN_NOTE)) {
+      if (o.note === null && note?.content.startsWith(NOTE_HEADING)) {
         note.note.delete();
         deleted.add(key);
       }

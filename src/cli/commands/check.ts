@@ -36,6 +36,11 @@ export function checkInputs(file: string, args: CheckArgs): string[] {
   return [file, args.narrative, args.prior, args.budget, args.catalog].filter((f): f is string => Boolean(f));
 }
 
+/** The figures of another workbook (last year's, this year's budget) to check stated figures against. */
+function factsOf(file: string): Facts {
+  return collectFacts(openBook({ grid: readGridFile(file), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+}
+
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
   const year = args.year ? parseYear(args.year) : null;
   if (args.annotate) {
@@ -46,11 +51,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   const { bytes, grid, pdf } = await readCheckInput(file);
   if (pdf && args.annotate) throw new UserError(`--annotate 目前只能标记工作簿（.xlsx），${file} 是 PDF。`);
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
-  let prior: Facts | undefined;
-  if (args.prior) {
-    prior = collectFacts(openBook({ grid: readGridFile(args.prior), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
-  }
-  const budget = args.budget ? collectFacts(openBook({ grid: readGridFile(args.budget), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book) : undefined;
+  const prior = args.prior ? factsOf(args.prior) : undefined;
+  const budget = args.budget ? factsOf(args.budget) : undefined;
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
   if (args.annotate) {

@@ -20,8 +20,11 @@ export const RESULTS_COLUMNS: ResultsSheet['columns'] = [
   { header: '实为', width: 16 },
 ];
 
+/** How every note gongkai writes begins: the mark of a note it added, not a user's. */
+export const NOTE_HEADING = 'gongkai 检查：';
+
 export function noteText(findings: Finding[]): string {
-  return ['gongkai 检查：', ...findings.map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.message}`)].join('\n');
+  return [NOTE_HEADING, ...findings.map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.message}`)].join('\n');
 }
 
 /** One mark per cell that has findings, in the report's order. */

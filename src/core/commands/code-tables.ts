@@ -56,9 +56,8 @@ function catalogFor(table: CodeTable, catalogs: ReturnType<Resources['catalogs']
 function finish(tables: CodeTable[], plans: { edits: BookPlan['edits']; changes: Change[] }[]): { plan: BookPlan; tables: TableReport[] } {
   const merged = mergeTableEdits(tables.map((t, i) => ({ sheet: t.sheet, top: t.headerRows[0], ...plans[i] })));
   const plan = { ...emptyPlan(), edits: merged.edits };
-  const inserted = (sheet: string, top: number) => tables.reduce((n, t, i) => (t.sheet === sheet && t.headerRows[0] < top ? n + plans[i].edits.reduce((k, e) => k + (e.op === 'insertRows' ? e.count : 0), 0) : n), 0);
   const reports = tables.map((t, i) => {
-    const by = inserted(t.sheet, t.headerRows[0]);
+    const by = merged.shifts[i];
     return { sheet: t.sheet, title: t.title, range: `第 ${t.bodyRows[0] + by}–${t.bodyRows[1] + by} 行`, changes: merged.changes[i] };
   });
   return { plan, tables: reports };

@@ -34,14 +34,18 @@ function shiftEdit(e: Edit, by: number): Edit {
   return { ...e, address: shiftRef(e.address, by), formula: shiftFormula(e.formula, by) };
 }
 
-/** One list of edits and changes for all tables: lower tables moved by the rows inserted above them. */
-export function mergeTableEdits(tables: TableEdits[]): { edits: Edit[]; changes: Change[][] } {
+/**
+ * One list of edits and changes for all tables: lower tables moved by the rows inserted above
+ * them. `shifts` says by how many rows each table moved.
+ */
+export function mergeTableEdits(tables: TableEdits[]): { edits: Edit[]; changes: Change[][]; shifts: number[] } {
   const inserted = (t: TableEdits) => t.edits.reduce((n, e) => n + (e.op === 'insertRows' ? e.count : 0), 0);
   const edits: Edit[] = [];
-  const changes = tables.map((t) => {
-    const by = tables.filter((o) => o !== t && o.sheet === t.sheet && o.top < t.top).reduce((n, o) => n + inserted(o), 0);
+  const shifts = tables.map((t) => tables.filter((o) => o !== t && o.sheet === t.sheet && o.top < t.top).reduce((n, o) => n + inserted(o), 0));
+  const changes = tables.map((t, i) => {
+    const by = shifts[i];
     for (const e of t.edits) edits.push(shiftEdit(e, by));
     return by === 0 ? t.changes : t.changes.map((c) => ({ ...c, cell: shiftRef(c.cell, by) }));
   });
-  return { edits, changes };
+  return { edits, changes, shifts };
 }

@@ -5,6 +5,9 @@ import type { Edit } from '../edits';
 import type { Severity } from '../check/finding';
 import type { SheetPlan } from '../plan/types';
 
+/** The fill of a marked cell by its worst finding (ARGB): red error, orange warning, blue notice. */
+export const MARK_FILLS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFE0B2', notice: 'FFDDEBF7' };
+
 /** A cell to mark with the colour of its worst finding and a note listing the findings. */
 export interface Mark {
   sheet: string;

@@ -15,7 +15,7 @@ import { XlsxPackage } from './package';
 import { cellAt, dropIfBlank, setStyle, styleOf } from './sheet-data';
 import { type FillObject, fillXml, solidFill } from './styles';
 import { getAttr } from './xml-edit';
-import { FILLS } from '../../exceljs/apply-plan';
+import { MARK_FILLS } from '../../../core/commands/plan';
 
 export interface Applied {
   restored: number;
@@ -145,7 +145,7 @@ export async function patchWorkbook(bytes: Buffer | Uint8Array, plan: BookPlan):
     const sheetNotes = notes.of(entry.part);
     const original: Original = { sheet: m.sheet, address: m.address, fill: null, ...(fill ? { raw: fill } : {}), note: sheetNotes.get(m.address) };
     store.originals.push(original);
-    setStyle(cell, book.styles().derive(style, { fill: solidFill(FILLS[m.severity]) }));
+    setStyle(cell, book.styles().derive(style, { fill: solidFill(MARK_FILLS[m.severity]) }));
     book.touch(entry.part);
     sheetNotes.set(m.address, m.note);
   }

@@ -3,7 +3,7 @@
 // portrait) and the very hidden record sheet.
 import { columnLetter, sheetRef } from '../../../core/a1';
 import type { ResultsSheet, TextSheet } from '../../../core/commands/plan';
-import { FILLS } from '../../exceljs/apply-plan';
+import { MARK_FILLS } from '../../../core/commands/plan';
 import type { Book } from './book';
 import { NS } from './package';
 import { solidFill } from './styles';
@@ -41,7 +41,7 @@ export function resultsSheetXml(book: Book, results: ResultsSheet): string {
   const rows: string[] = [rowXml(1, results.columns.map((c, i) => cellXml(book, `${columnLetter(i + 1)}1`, c.header, bold)))];
   results.rows.forEach((row, k) => {
     const r = k + 2;
-    const fill = styles.derive(0, { fill: solidFill(FILLS[row.severity]) });
+    const fill = styles.derive(0, { fill: solidFill(MARK_FILLS[row.severity]) });
     const cells = row.cells.map((v, i) => {
       const ref = `${columnLetter(i + 1)}${r}`;
       if (i === 2 && row.link) {
