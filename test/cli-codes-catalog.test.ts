@@ -38,10 +38,12 @@ describe('gongkai codes', () => {
   });
 
   it('--verify says what the catalog knows of each code and how sure it is, naming the catalog', async () => {
-    const r = await run(['codes', '--verify', '2080705', '2080799', '2080703', '3010101', '--year', '2025']);
+    const r = await run(['codes', '--verify', '2080705', '2080711', '2080703', '3010101', '--year', '2025']);
     expect(r.out).toContain('2080705 公益性岗位补贴（项，支出功能分类）');
-    expect(r.out).toMatch(/可信度：已核实：见于实际公开的预决算文件\n  依据：2023–2026年部门预算公开表/);
-    expect(r.out).toMatch(/2080799 其他就业补助支出[^]*可信度：未核实：本地科目表未核实/);
+    // the exact publications: who, which year, the repository, path and commit it was taken from
+    expect(r.out).toMatch(/可信度：已核实：见于实际公开的预决算文件\n  依据：上海市普陀区2025年区级部门预算（预算主管部门：万里街道办事处）：zxj6827111-blip\/tianbaoxitong，uploads\/archives\/1770870224634-745254255.pdf，提交 13e0c538/);
+    expect(r.out).toMatch(/依据：上海市普陀区人民政府宜川路街道办事处2025年度部门决算：原 PDF（SHA-256 f809eef2/);
+    expect(r.out).toMatch(/2080711 就业见习补贴[^]*可信度：未核实：本地科目表未核实/);
     expect(r.out).toMatch(/2080703：不在2025年科目表中[^]*可信度：不在科目表中，但本地科目表未核实款 20807 是否齐全/);
     expect(r.out).toMatch(/3010101[^]*30101款下的本地细目/);
     expect(r.out).toMatch(/科目表：功能分类用内置2025年科目表/);
@@ -136,7 +138,7 @@ describe('check and fill name the catalog they used', () => {
       columns: ['合计', '基本支出', '项目支出'],
       rows: [
         { code: '2080705', name: '', amounts: [10, 0, 10] },
-        { code: '2080799', name: '', amounts: [5, 0, 5] },
+        { code: '2080711', name: '', amounts: [5, 0, 5] },
       ],
     });
     const input = path.join(dir, 'in.xlsx');
@@ -144,7 +146,7 @@ describe('check and fill name the catalog they used', () => {
     const r = await run(['fill', input, '-o', path.join(dir, 'out.xlsx'), '--year', '2025']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('科目表：功能分类用内置2025年科目表');
-    expect(r.out).toMatch(/写入科目名称：2080799 其他就业补助支出（此名称本地科目表未核实/);
+    expect(r.out).toMatch(/写入科目名称：2080711 就业见习补贴（此名称本地科目表未核实/);
     expect(r.out).toMatch(/写入科目名称：2080705 公益性岗位补贴\n/);
     expect(r.out).toMatch(/其中 \d+ 处写入的科目名称本地科目表未核实/);
     const j = await run(['fill', input, '-o', path.join(dir, 'out2.xlsx'), '--year', '2025', '--json']);
