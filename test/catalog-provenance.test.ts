@@ -204,6 +204,39 @@ describe('severity follows certainty', () => {
     expect(kinds(table('2130510', '以工代赈'), fn(2024))).toEqual(['codeUnknown']);
   });
 
+  /** A 类 row and one 款 row under it: for a 5-digit code. */
+  const kuanTable = (code: string, name: string, classification: 'function' | 'economic') =>
+    ({
+      ...table(code + '01', name, classification),
+      bodyRows: [5, 6],
+      rows: [
+        { row: 5, kind: 'code', code: code.slice(0, 3), codeText: '', name: '', amounts: new Map() },
+        { row: 6, kind: 'code', code, codeText: code, name, amounts: new Map([[3, { cents: 100, text: '1', formula: null, error: null }]]) },
+      ],
+    }) as unknown as Parameters<typeof planFill>[0];
+  const flagged = (t: Parameters<typeof planFill>[0], c: Catalog) => planFill(t, c, { insertParents: false, sums: false }).changes.filter((x) => x.cell === 'A6' || x.cell === 'A7');
+
+  it('a code missing under a 类/款 whose list is complete is an error citing the documents; under another, a notice', () => {
+    // 301/302/303 are complete by three independent 决算 (2023, 2024, 2025); 310 is not
+    for (const year of [2024, 2025]) {
+      const [unknown] = flagged(kuanTable('30230', '其他商品费', 'economic'), econ(year));
+      expect(unknown).toMatchObject({ kind: 'codeUnknown', message: expect.stringContaining('类 302 的下级科目清单已核实齐全，依据：') });
+      expect(unknown.message).toContain('上海市普陀区规划和自然资源局2024年度部门决算');
+      expect(unknown.message).toContain('上海市普陀区人民政府宜川路街道办事处2025年度部门决算');
+      expect(unknown.message).toContain('临夏市政务中心2023年度部门决算');
+      expect(flagged(kuanTable('31030', '其他资本费', 'economic'), econ(year)).map((x) => x.kind)).toEqual(['codeUnverified']);
+    }
+    // no 2026 document shows the list: a notice
+    expect(flagged(kuanTable('30230', '其他商品费', 'economic'), econ(2026)).map((x) => x.kind)).toEqual(['codeUnverified']);
+    // a 功能分类 款 marked complete in the data makes a 项 missing under it an error citing the source
+    const base = files.find((f) => f.classification === 'function' && f.year === 2025)!;
+    const marked = CatalogFile.parse({ ...JSON.parse(JSON.stringify(base)), complete: { 20807: ['pt-yichuan-2025-final'] } });
+    const complete = resolveCatalog([...files.filter((f) => f !== base), marked], 'function', 2025)!;
+    const [missing] = flagged(table('2080703', '社会保险补贴'), complete);
+    expect(missing).toMatchObject({ kind: 'codeUnknown', message: expect.stringMatching(/2080703 不在2025年科目表中（款 20807 的下级科目清单已核实齐全，依据：上海市普陀区人民政府宜川路街道办事处2025年度部门决算/) });
+    expect(flagged(table('2080703', '社会保险补贴'), fn(2025)).map((x) => x.kind)).toEqual(['codeUnverified']);
+  });
+
   it('a name other than an unverified one is a notice; other than an evidenced one, a warning', () => {
     expect(kinds(table('2080711', '见习补贴'), fn(2025))).toEqual(['nameUnverified']);
     expect(kinds(table('2080705', '公益岗位补贴'), fn(2025))).toEqual(['nameDiffers']);

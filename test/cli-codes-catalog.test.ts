@@ -47,12 +47,17 @@ describe('gongkai codes', () => {
     expect(r.out).toMatch(/2080703：不在2025年科目表中[^]*可信度：不在科目表中，但本地科目表未核实款 20807 是否齐全/);
     expect(r.out).toMatch(/3010101[^]*30101款下的本地细目/);
     expect(r.out).toMatch(/科目表：功能分类用内置2025年科目表/);
+    // a 款 missing under a 类 whose list the documents show complete: known not to exist, with the documents
+    const econ = await run(['codes', '--verify', '30230', '31030', '30219', '--year', '2024']);
+    expect(econ.out).toMatch(/30230：不在2024年科目表中[^]*可信度：不在科目表中，且类 302 的下级科目清单已核实齐全，依据：上海市普陀区规划和自然资源局2024年度部门决算：zxj6827111-blip\/GovBudgetChecker，samples\/bad\/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf，提交 91faac5b/);
+    expect(econ.out).toMatch(/31030：不在2024年科目表中[^]*可信度：不在科目表中，但本地科目表未核实类 310 是否齐全/);
+    expect(econ.out).toMatch(/30219 装备购置费[^]*可信度：未核实/);
     const known = await run(['codes', '--verify', '2130510', '--year', '2024', '--json']);
     expect(JSON.parse(known.out)[0]).toMatchObject({
       code: '2130510',
       found: false,
       catalog: { origin: 'built-in', year: 2024 },
-      verification: { certainty: null, absence: { certain: true, sources: [expect.objectContaining({ cite: expect.stringMatching(/财预〔2023〕83号/) })] } },
+      verification: { certainty: null, status: expect.stringMatching(/^不在科目表中，且已核实没有此科目，依据：财预〔2023〕83号/), absence: { certain: true, by: 'absent', sources: [expect.objectContaining({ cite: expect.stringMatching(/财预〔2023〕83号/) })] } },
     });
     const j = JSON.parse((await run(['codes', '--verify', '22006', '--year', '2024', '--json'])).out)[0];
     expect(j.verification).toMatchObject({ certainty: 'official', sources: [{ kind: 'official', cite: expect.stringMatching(/财预〔2024〕22号/), date: '2024-03-29', year: 2024 }] });

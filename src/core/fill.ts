@@ -4,7 +4,7 @@
 // disagree; reports every change.
 import { address, columnLetter } from './a1';
 import type { Catalog } from './catalog/catalog';
-import { isLocalDetail, normalizeName, suggest } from './catalog/lookup';
+import { absenceGrounds, isLocalDetail, normalizeName, suggest } from './catalog/lookup';
 import { ancestorCodes, codeLevel } from './codes';
 import { type Change, type Edit, type EditPlan, sortChanges } from './edits';
 import { type Cents, formatAmount } from './money';
@@ -70,7 +70,8 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
       if (isLocalDetail(code, catalog)) {
         flag({ kind: 'codeLocal', changed: false, sheet, message: `科目编码 ${code} 是 ${code.slice(0, 5)} ${catalog.get(code.slice(0, 5))!.name} 下的本地细目，不在${catalog.year}年国家科目表中（各地可自设细目，不作为错误）`, actual: code });
       } else if (absence.certain) {
-        flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${nearText}`, actual: code });
+        const grounds = absenceGrounds(absence);
+        flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${grounds ? `（${grounds}）` : ''}${nearText}`, actual: code });
       } else {
         flag({ kind: 'codeUnverified', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年内置科目表中，但本地科目表未核实${absence.part} 是否齐全，可能是科目表缺漏：请与本省科目表核对（可用 --catalog 导入）${nearText}`, actual: code });
       }

@@ -56,6 +56,8 @@ export interface Absence {
   sources: SourceRef[];
   /** '款 20807' or '类 211' or '类的清单': the part of the catalog whose completeness decides. */
   part: string;
+  /** What makes it certain: a source saying the code is not in the catalog, or the part's list being complete. */
+  by?: 'absent' | 'complete';
 }
 
 export class Catalog {
@@ -101,8 +103,9 @@ export class Catalog {
     const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : '*';
     const part = parent === '*' ? '类的清单' : `${parent.length === 3 ? '类' : '款'} ${parent}`;
     if (this.trusted) return { certain: true, sources: [], part };
-    const sources = this.absent.get(code) ?? this.complete.get(parent) ?? this.complete.get('*');
-    return { certain: Boolean(sources), sources: sources ?? [], part };
+    const absent = this.absent.get(code);
+    const sources = absent ?? this.complete.get(parent) ?? this.complete.get('*');
+    return { certain: Boolean(sources), sources: sources ?? [], part, ...(sources ? { by: absent ? 'absent' : 'complete' } : {}) };
   }
   /** The 类/款 whose children are known complete, with their sources. */
   completeParts(): [string, SourceRef[]][] {

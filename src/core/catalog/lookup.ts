@@ -64,7 +64,7 @@ export function verify(code: string, catalog: Catalog | undefined): Verification
   if (!catalog) status = '没有此分类的科目表';
   else if (certainty) status = CERTAINTY_NAMES[certainty] + (entry?.codeOnly ? '（只核实了编码，名称未核实）' : '') + (entry?.nameUnknown ? '（科目表中没有此科目的名称）' : '');
   else if (local) status = `不在科目表中：是${code.slice(0, 5)}款下的本地细目（各地可在部门经济分类款下自设细目）`;
-  else if (absence?.certain) status = `不在科目表中，且已核实没有此科目${absence.sources.length ? `（${absence.sources.map(cite).join('；')}）` : ''}`;
+  else if (absence?.certain) status = `不在科目表中，且${absence.sources.length ? absenceGrounds(absence) : '已核实没有此科目'}`;
   else if (absence) status = `不在科目表中，但本地科目表未核实${absence.part} 是否齐全：可能是科目表缺漏，请与本省科目表核对`;
   else status = '不是有效的科目编码';
   return {
@@ -83,6 +83,13 @@ export function verify(code: string, catalog: Catalog | undefined): Verification
 /** A source in one line: 文号 or publication, date, and what it shows. */
 export function cite(s: SourceRef): string {
   return `${s.cite}${s.date ? `（${s.date}）` : ''}${s.note ? `：${s.note}` : ''}`;
+}
+
+/** Why a code missing from a built-in catalog is known not to exist, citing the documents; '' when no document decides. */
+export function absenceGrounds(a: Absence): string {
+  if (!a.certain || !a.sources.length) return '';
+  const docs = a.sources.map(cite).join('；');
+  return a.by === 'complete' ? `${a.part} 的下级科目清单已核实齐全，依据：${docs}` : `已核实没有此科目，依据：${docs}`;
 }
 
 /** Names compare equal up to spacing and full/half-width punctuation. */
