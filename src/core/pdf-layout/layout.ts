@@ -335,7 +335,7 @@ function headerCells(lines: Line[]): HeaderCell[] {
     for (const c of line.cells) {
       const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size) && !centredParent(above[0], c, line, out);
       if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
@@ -370,6 +370,17 @@ function headerCells(lines: Line[]): HeaderCell[] {
     for (const h of line) h.tall = line.length > 1 && centre(h) < low - 0.4 * h.size;
   }
   return out;
+}
+
+/** A parent centred over three or more columns, not a wrapped word: the cell under it has
+ * siblings on its own baseline on both sides within the parent's share of its line. */
+function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): boolean {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const mates = out.filter((o) => o.page === h.page && Math.abs(o.y - h.y) < 0.35 * o.size && o !== h).map(mid);
+  const x0 = Math.max(-Infinity, ...mates.filter((m) => m < mid(h)).map((m) => (m + mid(h)) / 2));
+  const x1 = Math.min(Infinity, ...mates.filter((m) => m > mid(h)).map((m) => (m + mid(h)) / 2));
+  const siblings = line.cells.filter((o) => o !== c && Math.abs(o.y - c.y) < 0.2 * c.size && mid(o) >= x0 && mid(o) < x1);
+  return siblings.some((o) => mid(o) < mid(c)) && siblings.some((o) => mid(o) > mid(c));
 }
 
 /** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it. */
