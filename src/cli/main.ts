@@ -5,6 +5,7 @@ import { runCatalogImport } from './commands/catalog';
 import * as fs from 'node:fs';
 import { runBatch } from './commands/batch';
 import { runCheck } from './commands/check';
+import { runCompare } from './commands/compare';
 import { runClear } from './commands/clear';
 import { runCodes } from './commands/codes';
 import { runFill } from './commands/fill';
@@ -138,6 +139,21 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
       const { text, exitCode } = single
         ? await runCheck(inputs[0], opts)
         : await runBatch(inputs, opts, (line, tty) => (tty ? process.stderr.write(line) : err(line)));
+      say(text, opts.json);
+      program.setOptionValue('exitCode', exitCode);
+    });
+
+  program
+    .command('compare')
+    .description('比较公开表工作簿和公开的 PDF：逐表、逐个数字指出 PDF 与工作簿不同之处')
+    .helpOption('-h, --help', '显示帮助')
+    .argument('<公开表.xlsx>', '公开表工作簿（不会被改动）')
+    .argument('<公开.pdf>', '公开的 PDF（不会被改动）')
+    .option('--json', '输出 JSON 报告')
+    .option('--year <year>', '年度（默认从表头识别）', yearOption)
+    .option('--catalog <file>', '用导入的科目表代替内置科目表')
+    .action(async (workbook: string, pdf: string, opts) => {
+      const { text, exitCode } = await runCompare(workbook, pdf, opts);
       say(text, opts.json);
       program.setOptionValue('exitCode', exitCode);
     });

@@ -17,7 +17,7 @@ export const hasNumber = (line: Line): boolean => line.cells.some((c) => AMOUNT.
 export function isFurniture(line: Line, page: PdfPage): boolean {
   if (line.cells.length !== 1) return false;
   const text = squash(line.cells[0].text);
-  if (!/^[-—–]?\d{1,4}[-—–]?$|^第\d+页(共\d+页)?$|^\d+\/\d+$/.test(text)) return false;
+  if (!/^[-—–]?\d{1,4}[-—–]?$|^第\d+页[,，]?(共\d+页)?$|^\d+\/\d+$/.test(text)) return false;
   return line.y > page.height * 0.88 || line.y < page.height * 0.1;
 }
 

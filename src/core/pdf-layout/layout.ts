@@ -207,15 +207,24 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
   // a bottom cell over no figures, centred above lower header cells: a parent that touches none of them
-  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o)));
-  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
-  // each lane under the bottom header cell it stands below, or the nearest one
+  // (with lower cells on both sides: a cell beside a parent's children is not one)
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o));
+  const centred = bottom.filter((h) => lower(h).some((o) => mid(o) < mid(h)) && lower(h).some((o) => mid(o) > mid(h)));
+  // (figures right-aligned beside a lower header cell, within a character of it, are that cell's)
+  const owned = (l: Lane, h: HeaderCell) => bottom.some((o) => !centred.includes(o) && (overlap(l, o) > 0 || (o.line > h.line && gap(l, o) < o.size)));
+  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !owned(l, h))));
+  // each lane under the bottom header cell it stands below; else the one centred over its share
+  // of the width (figures right-aligned in a cell whose header is centred), or the nearest one
   const leafOf = new Map<Lane, HeaderCell>();
-  for (const lane of lanes) {
+  const leaves = bottom.filter((h) => !floating.has(h));
+  lanes.forEach((lane, i) => {
     const score = (h: HeaderCell) => (overlap(lane, h) > 0 ? overlap(lane, h) : -gap(lane, h));
-    const leaf = bottom.filter((h) => !floating.has(h)).sort((a, b) => score(b) - score(a))[0];
+    const share = (h: HeaderCell) => (h.x0 + h.x1) / 2 > (i > 0 ? lanes[i - 1].x1 : -Infinity) && (h.x0 + h.x1) / 2 <= lane.x1;
+    const over = leaves.some((h) => overlap(lane, h) > 0);
+    const leaf = (over ? leaves : leaves.filter(share).concat(leaves.some(share) ? [] : leaves)).sort((a, b) => score(b) - score(a))[0];
     if (leaf) leafOf.set(lane, leaf);
-  }
+  });
   const slots: (Slot & { leaf?: HeaderCell })[] = lanes.map((l) => ({ x0: l.x0, x1: l.x1, lanes: [l], leaf: leafOf.get(l) }));
   // a header cell over no figures and no other header cell: an empty column of its own
   for (const h of header) if (![...leafOf.values()].includes(h) && !below(h).length && !floating.has(h)) slots.push({ x0: h.x0, x1: h.x1, lanes: [], leaf: h });
@@ -239,7 +248,8 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
     if (!leaf) {
       for (const o of below(h)) span.push(...(spans.get(o) ?? []));
       // a parent centred over its columns: the columns of its share of the line headed lower down
-      if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+      // (not those of cells printed beside it, rising above its baseline)
+      if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line && s.leaf.y - s.leaf.size > h.y - 0.1 * h.size ? [i] : [])));
       span = contiguous(span, h, header, spans);
     }
     if (!span.length) span = [nearestSlot(slots, h)];
@@ -335,7 +345,7 @@ function headerCells(lines: Line[]): HeaderCell[] {
     for (const c of line.cells) {
       const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size) && !centredParent(above[0], c, line, out);
       if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
@@ -372,13 +382,27 @@ function headerCells(lines: Line[]): HeaderCell[] {
   return out;
 }
 
+/** A parent centred over three or more columns, not a wrapped word: the cell under it has
+ * siblings on its own baseline on both sides within the parent's share of its line. */
+function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): boolean {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const mates = out.filter((o) => o.page === h.page && Math.abs(o.y - h.y) < 0.35 * o.size && o !== h).map(mid);
+  const x0 = Math.max(-Infinity, ...mates.filter((m) => m < mid(h)).map((m) => (m + mid(h)) / 2));
+  const x1 = Math.min(Infinity, ...mates.filter((m) => m > mid(h)).map((m) => (m + mid(h)) / 2));
+  const siblings = line.cells.filter((o) => o !== c && Math.abs(o.y - c.y) < 0.2 * c.size && mid(o) >= x0 && mid(o) < x1);
+  return siblings.some((o) => mid(o) < mid(c)) && siblings.some((o) => mid(o) > mid(c));
+}
+
+/** A label that begins a row, never the wrapped end of another: an ordinal (十一、 （三） 2.) or a total. */
+const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])|^(本年|上年)?(收入|支出)?(合计|总计)$/;
+
 /** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it. */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
   for (const line of lines) {
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
-    const clash = prev && line.cells.some((c) => isNumberText(c.text) && prev.cells.some((p) => isNumberText(p.text) && overlap(p, c) > 0));
+    const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
     if (close && !clash) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;

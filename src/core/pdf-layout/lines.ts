@@ -71,6 +71,8 @@ export function pageLines(page: PdfPage): Line[] {
 /** Words a layout letter-spaces across a cell ("合　计", "金　额"). */
 const SPACED_WORDS = new Set(['合计', '总计', '小计', '金额', '项目', '目录', '科目', '备注', '单位']);
 
+const DECIMAL = /^[-−(（]?[\d,]*\d\.\d+[)）]?$/;
+
 /** Neighbouring runs closer than about half a character make one cell. */
 function joinRuns(runs: TextRun[]): Cell[] {
   const cells: Cell[] = [];
@@ -79,7 +81,9 @@ function joinRuns(runs: TextRun[]): Cell[] {
     const last = cells[cells.length - 1];
     const gap = last ? run.x - last.x1 : Infinity;
     const spaced = last && SPACED_WORDS.has(last.text + text) && gap < 4 * run.size;
-    if (last && (spaced || gap <= 0.45 * Math.min(run.size, last.size))) {
+    // an amount against a word ("803.95一、…"): two cells printed close, unless the runs touch
+    const apart = last && gap > 0.1 * run.size && (DECIMAL.test(last.text) !== DECIMAL.test(text)) && (/\d$/.test(last.text) ? !/^[\d,.]/.test(text) : /^\d/.test(text));
+    if (last && !apart && (spaced || gap <= 0.45 * Math.min(run.size, last.size))) {
       last.text = gap > 0.15 * run.size ? joinText(last.text, text) : last.text + text;
       last.x1 = Math.max(last.x1, run.x + run.width);
     } else cells.push({ text, x0: run.x, x1: run.x + run.width, y: run.y, yEnd: run.y, size: Math.max(run.size, 1) });
