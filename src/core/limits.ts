@@ -23,3 +23,7 @@ export const MAX_TITLES = 2_000;
 export const MAX_FINDINGS = 20_000;
 /** Entries of an imported catalog (the national function classification has about 4,000). */
 export const MAX_CATALOG_ENTRIES = 100_000;
+/** Seconds one file of a batch may take before its check is ended and the file reported (--timeout). */
+export const BATCH_FILE_TIMEOUT_S = 60;
+/** The largest --timeout accepted, in seconds (one day). */
+export const MAX_BATCH_FILE_TIMEOUT_S = 86_400;
