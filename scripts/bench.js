@@ -5,7 +5,11 @@
 //   2. a batch of generated workbooks (fixed seed; budget and 决算, 20–2,000 code rows, several
 //      layouts): wall time, workbooks per second, peak RSS, and the floor — unzipping and
 //      scanning the same files' XML with no workbook model — as a ratio.
+//   3. the hostile corpora (test/hostile: bombs, broken, huge and malicious files): each file checked
+//      in a child process of its own, with its wall time and peak RSS; the slowest case and the one
+//      that took the most memory.
 // BENCH_FILES sets the batch size (default 1000); the corpus is cached under the OS temp folder.
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain Node script, run on the built CLI */
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -192,7 +196,45 @@ async function floor(files) {
   return tags;
 }
 
+/** Builds the hostile corpora (TypeScript, run through ts-node) into a temporary folder; returns their files. */
+function hostileCorpus(dir) {
+  const script = `Promise.all([require('./test/hostile/corpus').buildCorpus(${JSON.stringify(path.join(dir, 'a'))}), require('./test/hostile/reader-corpus').buildReaderCorpus(${JSON.stringify(path.join(dir, 'b'))})]).then(([a, b]) => console.log(JSON.stringify([...a, ...b].map((c) => c.file))))`;
+  const r = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', '-O', '{"module":"commonjs","moduleResolution":"node"}', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Each hostile file checked by the built CLI in a child process: exit code, wall time, peak RSS. */
+function hostile() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-hostile-'));
+  try {
+    const files = hostileCorpus(dir);
+    const main = JSON.stringify(path.join(root, 'dist', 'cli', 'main.js'));
+    const runs = files.map((file) => {
+      const t0 = performance.now();
+      const child = spawnSync(process.execPath, ['-e', `require(${main}).main(['check', ${JSON.stringify(file)}, '--json'], () => undefined, () => undefined).then((code) => console.log(JSON.stringify({ code, rss: process.resourceUsage().maxRSS })))`], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const ms = performance.now() - t0;
+      const last = child.stdout ? child.stdout.trim().split('\n').pop() : '';
+      const { code, rss } = last && last.startsWith('{') ? JSON.parse(last) : { code: child.status ?? child.signal, rss: NaN };
+      return { name: path.relative(dir, file), code, ms, mb: rss / 1024 };
+    });
+    for (const r of runs) console.log(`  ${r.name.padEnd(40)} 退出码 ${String(r.code).padEnd(3)} ${(r.ms / 1000).toFixed(2).padStart(6)} s  峰值内存 ${r.mb.toFixed(0).padStart(5)} MB`);
+    const slowest = runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const largest = runs.reduce((a, b) => (b.mb > a.mb ? b : a));
+    console.log(`  ${runs.length} 个文件；最慢：${slowest.name} ${(slowest.ms / 1000).toFixed(2)} s，峰值内存 ${slowest.mb.toFixed(0)} MB（目标 ≤ 30 s）`);
+    console.log(`  内存最多：${largest.name} ${largest.mb.toFixed(0)} MB，${(largest.ms / 1000).toFixed(2)} s（目标 < 1 GB）`);
+    const bad = runs.filter((r) => ![0, 1, 2].includes(r.code));
+    if (bad.length) console.log(`  异常退出：${bad.map((r) => `${r.name}（${r.code}）`).join('、')}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 (async () => {
+  if (process.env.BENCH_ONLY === 'hostile') {
+    console.log('== 恶意与异常文件（test/hostile 语料，每个文件单独一个进程）');
+    return hostile();
+  }
   const sample = (n) => Ledger.parse(JSON.parse(fs.readFileSync(path.join(root, 'templates', 'sample', `${n}.json`), 'utf8')));
   console.log('== 单个工作簿（中位数）');
   await one('示例单位 2025 年预算', await workbookBuffer(sample('budget-2025')), 21);
@@ -219,6 +261,9 @@ async function floor(files) {
   console.log(`  下限（只解压并扫描 XML，单线程） ${(floorMs / 1000).toFixed(1)} s；批量 ÷ 下限 = ${(wall / floorMs).toFixed(2)}（目标 ≤ 3）`);
   console.log(`  峰值内存 ${(peak / 1024).toFixed(0)} MB（批量检查的进程及其工作线程；目标 < 400 MB）`);
   console.log(`  ${result.text.split('\n').pop()}`);
+
+  console.log('\n== 恶意与异常文件（test/hostile 语料，每个文件单独一个进程）');
+  hostile();
 })().catch((e) => {
   console.error(e);
   process.exit(3);

@@ -12,7 +12,8 @@ import { runFill } from './commands/fill';
 import { runNarrate } from './commands/narrate';
 import { runRecalc } from './commands/recalc';
 import { runTemplate } from './commands/template';
-import { outputOption, workersOption, yearOption } from './options';
+import { outputOption, timeoutOption, workersOption, yearOption } from './options';
+import { BATCH_FILE_TIMEOUT_S } from '../core/limits';
 import { terminalJson, terminalText } from './escape';
 import { describeFsError } from '../adapters/node/input-file';
 import { removePendingTemps } from '../adapters/node/output';
@@ -131,6 +132,7 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx', outputOption(['.csv', '.xlsx'], '--summary'))
     .option('--json-dir <dir>', '批量：把每个文件的 JSON 报告写到这个目录')
     .option('--workers <n>', '批量：并行的工作线程数（默认每个 CPU 核一个）', workersOption)
+    .option('--timeout <秒>', `批量：每个文件的检查时限，超时的文件报告为无法检查（默认 ${BATCH_FILE_TIMEOUT_S} 秒）`, timeoutOption)
     .option('--year <year>', '年度（默认从表头识别）', yearOption)
     .option('--catalog <file>', '用导入的科目表代替内置科目表')
     .option('--force', '覆盖已存在的输出文件')

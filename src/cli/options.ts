@@ -2,6 +2,7 @@
 // value is refused with a Chinese message (exit 2) instead of being half-understood.
 import * as path from 'node:path';
 import { UserError } from '../core/errors';
+import { MAX_BATCH_FILE_TIMEOUT_S } from '../core/limits';
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
@@ -34,6 +35,21 @@ export function parseWorkers(text: string): number {
 
 export function workersOption(text: string): string {
   parseWorkers(text);
+  return text.trim();
+}
+
+/** The time limit of one file of a batch, in seconds: a positive number (decimals allowed), at most a day. */
+export function parseTimeout(text: string): number {
+  const value = text.trim();
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > MAX_BATCH_FILE_TIMEOUT_S) {
+    throw new UserError(`--timeout 应为大于 0、不超过 ${MAX_BATCH_FILE_TIMEOUT_S} 的秒数，例如 60 或 0.5（收到「${text}」）。`);
+  }
+  return n;
+}
+
+export function timeoutOption(text: string): string {
+  parseTimeout(text);
   return text.trim();
 }
 

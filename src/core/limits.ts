@@ -23,3 +23,15 @@ export const MAX_TITLES = 2_000;
 export const MAX_FINDINGS = 20_000;
 /** Entries of an imported catalog (the national function classification has about 4,000). */
 export const MAX_CATALOG_ENTRIES = 100_000;
+/** Seconds one file of a batch may take before its check is ended and the file reported (--timeout). */
+export const BATCH_FILE_TIMEOUT_S = 60;
+/** The largest --timeout accepted, in seconds (one day). */
+export const MAX_BATCH_FILE_TIMEOUT_S = 86_400;
+/** Bytes of a JSON input (an imported catalog, a ledger for template --data): a 100,000-entry catalog is under 10 MB. */
+export const MAX_JSON_BYTES = 20 * 1024 * 1024;
+/** Values (numbers, strings, arrays, objects…) in one JSON input, counted before it is validated. */
+export const MAX_JSON_VALUES = 2_000_000;
+/** Rows of each list of a ledger (template --data): items, economic lines, names. */
+export const MAX_LEDGER_ROWS = 100_000;
+/** Problems listed when a JSON input does not match its schema; the rest are counted. */
+export const MAX_LISTED_ISSUES = 20;

@@ -2,7 +2,8 @@
 // is changed the way a broken producer or an attacker would — markup cut or left open, addresses
 // at and past the grid's edge, unknown types and styles, comments, CDATA, entities, merges, parts
 // removed or duplicated — and check (and on every third file fill) runs on it. Only exit 0, 1 or 2;
-// never an internal error, a dead process or a run past the time limit.
+// never an internal error, a dead process or a run past the time limit. And on clean workbooks, a
+// visible amount that a total depends on changed: never exit 0.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,11 +11,13 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import JSZip from 'jszip';
 import { random } from '../helpers/workbook';
+import { sampleWorkbook } from '../helpers/sample';
 import { type Entry, writeZip } from '../helpers/zip';
 
 const BUDGET_MS = 12_000;
 const PER_RUN_MS = 10_000;
-jest.setTimeout(BUDGET_MS + 3 * PER_RUN_MS + 20_000);
+const FIGURES_BUDGET_MS = 10_000;
+jest.setTimeout(BUDGET_MS + FIGURES_BUDGET_MS + 3 * PER_RUN_MS + 40_000);
 
 const fixtures = [
   ...['seed-000.xlsx', 'seed-002.xlsx', 'seed-003.xlsx'].map((f) => path.join(__dirname, '..', 'fixtures', 'seeds', f)),
@@ -160,4 +163,81 @@ it('workbooks changed at the XML level: check and fill only ever exit 0, 1 or 2'
   // both outcomes occur: the mutations are not all fatal, nor all harmless
   expect((outcomes['check 0'] ?? 0) + (outcomes['check 1'] ?? 0)).toBeGreaterThan(0);
   expect(outcomes['check 2'] ?? 0).toBeGreaterThan(0);
+});
+
+/** Column letters to number. */
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The cells of a sheet its own formulas read (same-sheet references and ranges). */
+function formulaInputs(xml: string): Set<string> {
+  const inputs = new Set<string>();
+  for (const [, formula] of xml.matchAll(/<f>([^<]*)<\/f>/g)) {
+    for (const m of formula.matchAll(/(?<![!\w$])\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g)) {
+      const [c1, r1, c2, r2] = [colNumber(m[1]), Number(m[2]), colNumber(m[3] ?? m[1]), Number(m[4] ?? m[2])];
+      for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) inputs.add(`${c},${r}`);
+    }
+  }
+  return inputs;
+}
+
+/** Typed amounts (no formula) that some total of their sheet adds up: [sheet part, address]. */
+function amountsTotalsDependOn(parts: Parts): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, xml] of parts) {
+    if (!name.startsWith('xl/worksheets/')) continue;
+    const inputs = formulaInputs(xml);
+    for (const m of xml.matchAll(/<c r="([A-Z]+)(\d+)"(?: s="\d+")?><v>(-?[\d.]+)<\/v><\/c>/g)) {
+      if (inputs.has(`${colNumber(m[1])},${m[2]}`)) out.push([name, `${m[1]}${m[2]}`]);
+    }
+  }
+  return out;
+}
+
+/** The workbook as delivered by an accountant: every total typed, its formula gone (its value kept). */
+const typedTotals = (parts: Parts): Parts => new Map([...parts].map(([name, xml]) => [name, name.startsWith('xl/worksheets/') ? xml.replace(/<f>[^<]*<\/f>/g, '') : xml]));
+
+it('a clean workbook with a visible amount changed under its total never checks clean (exit 0)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-figures-fuzz-'));
+  const cli = new Cli();
+  const rnd = random(20261201);
+  const bases: { label: string; parts: Parts; targets: [string, string][] }[] = [];
+  for (const name of ['budget-2025', 'final-2024']) {
+    const zip = await JSZip.loadAsync((await (await sampleWorkbook(name)).xlsx.writeBuffer()) as ArrayBuffer);
+    const parts: Parts = new Map();
+    for (const [part, f] of Object.entries(zip.files)) if (!f.dir) parts.set(part, await f.async('string'));
+    // formulas keep their cached results: the visible total is the cached one, now stale
+    const targets = amountsTotalsDependOn(parts);
+    bases.push({ label: `${name} 公式`, parts, targets }, { label: `${name} 手填合计`, parts: typedTotals(parts), targets });
+  }
+  const write = (file: string, parts: Parts) => writeZip(file, [...parts].map(([name, xml]) => ({ name, chunks: xml })));
+  let mutated = 0;
+  try {
+    for (const base of bases) {
+      const file = path.join(dir, 'base.xlsx');
+      write(file, base.parts);
+      expect({ base: base.label, code: (await cli.run(['check', file])).code }).toEqual({ base: base.label, code: 0 });
+    }
+    const started = Date.now();
+    while (Date.now() - started < FIGURES_BUDGET_MS) {
+      const base = pick(bases, rnd);
+      const [part, address] = pick(base.targets, rnd);
+      const delta = pick([1, 12.34, 100, 5000, -3, -250], rnd);
+      const parts = new Map(base.parts);
+      let changed = '';
+      parts.set(part, parts.get(part)!.replace(new RegExp(`(<c r="${address}"(?: s="\\d+")?><v>)(-?[\\d.]+)(</v>)`), (_, open, v, close) => {
+        changed = `${v} → ${Math.round((Number(v) + delta) * 100) / 100}`;
+        return `${open}${Math.round((Number(v) + delta) * 100) / 100}${close}`;
+      }));
+      expect(changed).not.toBe('');
+      const file = path.join(dir, `figures-${++mutated}.xlsx`);
+      write(file, parts);
+      const r = await cli.run(['check', file]);
+      expect({ base: base.label, part, address, changed, code: r.code }).toEqual({ base: base.label, part, address, changed, code: 1 });
+      fs.rmSync(file);
+    }
+  } finally {
+    cli.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  expect(mutated).toBeGreaterThan(10);
 });

@@ -11,7 +11,9 @@ import type { TableSpec } from '../../core/spec/schema';
 import { ZodError } from 'zod';
 import { CrossRules } from '../../core/check/cross';
 import { LexiconFile } from '../../core/narrative/lexicon';
-import { MAX_DOCUMENT_BYTES, readInputFile } from './input-file';
+import { readInputFile } from './input-file';
+import { MAX_CATALOG_ENTRIES, MAX_JSON_BYTES, MAX_LISTED_ISSUES } from '../../core/limits';
+import { capIssues, checkJsonBounds } from '../../core/json-bounds';
 
 let foundTemplates: string | undefined;
 
@@ -105,11 +107,13 @@ export function loadCatalogSet(year: number, userCatalog?: string): Partial<Reco
 }
 
 export function readCatalogFile(file: string): CatalogFile {
-  const text = readInputFile(file, { maxBytes: MAX_DOCUMENT_BYTES, what: '科目表' }).toString('utf8');
+  const text = readInputFile(file, { maxBytes: MAX_JSON_BYTES, what: '科目表' }).toString('utf8');
+  const json = parseJson(file, text);
+  checkJsonBounds(json, file, '科目表', [['entries', MAX_CATALOG_ENTRIES]]);
   try {
-    return parseCatalogFile(parseJson(file, text));
+    return parseCatalogFile(json);
   } catch (e) {
-    if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
+    if (e instanceof ZodError) throw new UserError(`科目表 ${file} 有误：\n` + capIssues(describeIssues(e), MAX_LISTED_ISSUES).map((l) => `  ${l}`).join('\n'));
     throw e;
   }
 }

@@ -4,13 +4,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import { isLockFile } from '../../adapters/node/input-file';
 import { checkOutputPath, realInputPath, realOutputPath, refuseInputAsOutput, writeFileAtomic } from '../../adapters/node/output';
 import { spreadsheetText, terminalText } from '../escape';
-import { parseWorkers, parseYear } from '../options';
+import { parseTimeout, parseWorkers, parseYear } from '../options';
+import { BATCH_FILE_TIMEOUT_S } from '../../core/limits';
+import { runPool } from './batch-pool';
 import { checkOne, jsonNames, type BatchArgs, type BatchJob, type FileSummary } from './batch-one';
 import { maxOf } from '../../core/arrays';
 
@@ -161,6 +162,11 @@ async function writeSummary(file: string, summaries: FileSummary[], options: { f
   }
 }
 
+/** The JSON report of a file that could not be checked: why, and no findings to mistake for a clean file. */
+async function writeFailureReport(json: string, s: FileSummary, inputs: string[]): Promise<void> {
+  await writeFileAtomic(json, JSON.stringify({ file: s.file, checked: false, message: s.message }, null, 2), { force: true, inputs });
+}
+
 export interface BatchResult {
   text: string;
   exitCode: number;
@@ -169,6 +175,8 @@ export interface BatchResult {
 export interface BatchOptions extends BatchArgs {
   summary?: string;
   workers?: string;
+  /** Seconds one file may take (worker threads only: a check in this thread cannot be ended). */
+  timeout?: string;
   force?: boolean;
   /** Options of a single-file check: refused in a batch rather than silently ignored. */
   json?: boolean;
@@ -194,6 +202,7 @@ export async function runBatch(inputs: string[], options: BatchOptions, progress
   }
   if (options.year) parseYear(options.year);
   const requested = options.workers !== undefined ? parseWorkers(options.workers) : os.cpus().length;
+  const timeoutS = options.timeout !== undefined ? parseTimeout(options.timeout) : BATCH_FILE_TIMEOUT_S;
   if (options.summary && !['.csv', '.xlsx'].includes(path.extname(options.summary).toLowerCase())) {
     throw new UserError(`--summary 只能写 .csv 或 .xlsx（收到「${options.summary}」）。`);
   }
@@ -227,50 +236,27 @@ export async function runBatch(inputs: string[], options: BatchOptions, progress
     }
   };
   let next = 0;
+  const take = () => (next < files.length ? next++ : null);
   async function runRest(): Promise<void> {
-    for (; next < files.length; ) {
-      const i = next++;
-      report(i, await checkOne(jobs[i], args));
-    }
+    for (let i = take(); i !== null; i = take()) report(i, await checkOne(jobs[i], args));
   }
   if (poolSize === 0) {
     await runRest();
   } else {
-    await Promise.all(
-      Array.from({ length: poolSize }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(script!, { workerData: args, resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-          let current = -1;
-          let finished = false;
-          const feed = () => {
-            if (next >= files.length) {
-              finished = true;
-              void worker.terminate();
-              resolve();
-              return;
-            }
-            current = next++;
-            worker.postMessage(jobs[current]);
-          };
-          // a file that kills its worker (out of memory…) is reported; the rest go on in this thread
-          const lost = (why: string) => {
-            if (finished) return;
-            finished = true;
-            worker.removeAllListeners();
-            if (current >= 0 && summaries[current] === undefined) report(current, failure(files[current], `处理时出错：${why}`));
-            runRest().then(resolve, reject);
-          };
-          worker.on('message', (s: FileSummary) => {
-            report(current, s);
-            feed();
-          });
-          worker.on('error', (e) => lost(e.message));
-          worker.on('exit', (code) => lost(`工作线程意外退出（${code}）`));
-          feed();
-        }),
-      ),
-    );
+    await runPool(jobs, {
+      script: script!,
+      size: poolSize,
+      workerData: args,
+      resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      timeoutMs: timeoutS * 1000,
+      take,
+      done: report,
+      failed: (i, message) => failure(files[i], message),
+      inThread: runRest,
+    });
   }
+  // a file the workers could not check has a report saying so, like every other file
+  await Promise.all(summaries.map((s, i) => (s?.status === 'failed' && jobs[i].json ? writeFailureReport(jobs[i].json!, s, read) : undefined)));
   if (tty) progress('\n', true);
   const unchecked = summaries.reduce((n, s) => n + (s ? 0 : 1), 0);
   if (unchecked > 0) throw new Error(`${unchecked} files of the batch were never checked`);

@@ -10,7 +10,9 @@ import { nodeResources } from '../../adapters/node/templates';
 import { planToBuffer } from '../../adapters/exceljs/write-plan';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear, requireExtension } from '../options';
-import { MAX_DOCUMENT_BYTES, readInputFile } from '../../adapters/node/input-file';
+import { readInputFile } from '../../adapters/node/input-file';
+import { MAX_JSON_BYTES, MAX_LEDGER_ROWS, MAX_LISTED_ISSUES } from '../../core/limits';
+import { capIssues, checkJsonBounds } from '../../core/json-bounds';
 
 export interface TemplateArgs {
   kind: string;
@@ -24,17 +26,18 @@ export interface TemplateArgs {
 }
 
 export function readLedger(file: string): Ledger {
-  const text = readInputFile(file, { maxBytes: MAX_DOCUMENT_BYTES, what: '明细数据' }).toString('utf8');
+  const text = readInputFile(file, { maxBytes: MAX_JSON_BYTES, what: '明细数据' }).toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     throw new UserError(`无法读取明细数据 ${file}：${(e as Error).message}`);
   }
+  checkJsonBounds(json, file, '明细数据', [['items', MAX_LEDGER_ROWS], ['economic', MAX_LEDGER_ROWS], ['names', MAX_LEDGER_ROWS]]);
   try {
     return Ledger.parse(json);
   } catch (e) {
-    if (e instanceof ZodError) throw new UserError(`明细数据 ${file} 有误：\n` + describeIssues(e).map((l) => `  ${l}`).join('\n'));
+    if (e instanceof ZodError) throw new UserError(`明细数据 ${file} 有误：\n` + capIssues(describeIssues(e), MAX_LISTED_ISSUES).map((l) => `  ${l}`).join('\n'));
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 // Inserting rows into a worksheet part, as Excel does: rows, cells, merges, conditional formats,
-// data validations, hyperlinks, tables, notes and drawings at or below the insertion move down;
+// data validations, sparklines, hyperlinks, tables, notes, drawings and frozen panes at or below the insertion move down;
 // ranges that span it grow; formulas on every sheet, defined names, chart series and pivot
 // sources that refer to the moved rows follow them. Only parts that change are rewritten.
 import { columnLetter } from '../../../core/a1';
@@ -164,6 +164,17 @@ function shiftSheetParts(book: Book, part: string, ins: RowInsertion): void {
   }
 }
 
+/** A frozen pane with rows inserted among its frozen rows grows by them, as in Excel; below it, it stays. */
+function shiftPanes(head: string, ins: RowInsertion): string {
+  return mapTags(head, 'pane', (tag) => {
+    const state = getAttr(tag, 'state');
+    const split = Number(getAttr(tag, 'ySplit') ?? 0);
+    if ((state !== 'frozen' && state !== 'frozenSplit') || !(split > 0) || ins.at > split) return tag;
+    const out = setAttr(tag, 'ySplit', split + ins.count);
+    return shiftAttr(out, 'topLeftCell', ins);
+  });
+}
+
 function shiftAttr(tag: string, attr: string, ins: RowInsertion): string {
   const v = getAttr(tag, attr);
   return v === undefined ? tag : setAttr(tag, attr, shiftRef(v, ins));
@@ -209,7 +220,7 @@ export function insertRows(book: Book, sheet: string, before: number, count: num
   const m = book.model(entry.part);
   moveRows(m, ins, styleFrom);
   m.tail = shiftTail(m.tail, ins);
-  m.head = mapTags(m.head, 'dimension', (tag) => shiftAttr(tag, 'ref', ins));
+  m.head = shiftPanes(mapTags(m.head, 'dimension', (tag) => shiftAttr(tag, 'ref', ins)), ins);
   book.touch(entry.part);
   shiftSheetParts(book, entry.part, ins);
   book.mapDefinedNames((f) => shiftFormula(f, '\u0000', ins));

@@ -4,7 +4,7 @@
 import { columnLetter } from '../../../core/a1';
 import { stringItemText } from '../xml';
 import type { Book } from './book';
-import { CONTENT, NS, REL } from './package';
+import { CONTENT, NS, REL, relsName } from './package';
 import { WORKSHEET_ORDER } from './sheet-data';
 import { elementAt, ensureNamespace, escapeText, findElement, getAttr, insertChild, parseTag } from './xml-edit';
 
@@ -72,18 +72,34 @@ export class SheetNotes {
     const id = at >= 0 ? parseTag(elementAt(m.tail, 'legacyDrawing', at).tag).attrs.find(([k]) => k.endsWith(':id'))?.[1] : undefined;
     const v = rels.find((r) => r.id === id);
     if (v?.part) {
+      this.legacyId = id;
       this.vmlPart = v.part;
       this.vml = pkg.text(v.part);
     }
   }
 
   /** The notes parsed once: comments by cell, and the VML split into pieces with each note's shape by cell. */
-  private parsed: { head: string; byCell: Map<string, string>; tail: string; pieces: string[]; shapeOf: Map<string, number>; added: string[]; nextId: number; authorId: number } | null = null;
+  private parsed: {
+    head: string;
+    byCell: Map<string, string>;
+    /** The list as it was: its comments (by cell) and the text between them, so what is kept keeps its bytes. */
+    segments: { ref: string | null; text: string }[];
+    tail: string;
+    pieces: string[];
+    shapeOf: Map<string, number>;
+    added: string[];
+    nextId: number;
+    authorId: number;
+  } | null = null;
+  /** The sheet's notes parts were created by this patch (none before). */
+  private created = false;
+  private legacyId: string | undefined;
 
   private model(create: boolean): NonNullable<SheetNotes['parsed']> | null {
     if (this.parsed) return this.parsed;
     if (!this.comments) {
       if (!create) return null;
+      this.created = true;
       this.comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS.main}"><authors><author>${AUTHOR}</author></authors><commentList></commentList></comments>`;
     }
     const authorId = this.author();
@@ -94,11 +110,18 @@ export class SheetNotes {
     }
     const list = elementAt(xml, 'commentList', findElement(xml, 'commentList'));
     const byCell = new Map<string, string>();
+    const segments: { ref: string | null; text: string }[] = [];
+    let from = list.bodyStart;
     for (let at = findElement(xml, 'comment', list.bodyStart); at >= 0 && at < list.bodyEnd; ) {
       const e = elementAt(xml, 'comment', at);
-      byCell.set(getAttr(e.tag, 'ref') ?? '', xml.slice(at, e.end));
+      const ref = getAttr(e.tag, 'ref') ?? '';
+      segments.push({ ref: null, text: xml.slice(from, at) });
+      if (!byCell.has(ref)) segments.push({ ref, text: xml.slice(at, e.end) });
+      byCell.set(ref, xml.slice(at, e.end));
+      from = e.end;
       at = findElement(xml, 'comment', e.end);
     }
+    segments.push({ ref: null, text: xml.slice(from, list.bodyEnd) });
     const pieces: string[] = [];
     const shapeOf = new Map<string, number>();
     let nextId = 0;
@@ -116,7 +139,7 @@ export class SheetNotes {
       pieces.push(vml.slice(from));
       nextId = this.nextShapeId();
     }
-    this.parsed = { head: xml.slice(0, list.bodyStart), byCell, tail: xml.slice(list.bodyEnd), pieces, shapeOf, added: [], nextId, authorId };
+    this.parsed = { head: xml.slice(0, list.bodyStart), byCell, segments, tail: xml.slice(list.bodyEnd), pieces, shapeOf, added: [], nextId, authorId };
     return this.parsed;
   }
 
@@ -158,11 +181,33 @@ export class SheetNotes {
   private serialise(): void {
     const m = this.parsed;
     if (!m) return;
-    this.comments = m.head + [...m.byCell.values()].join('') + m.tail;
+    // the comments kept stay where they were, with the text around them; new ones go last
+    const listed = new Set(m.segments.map((x) => x.ref));
+    const kept = m.segments.map((x) => (x.ref === null ? x.text : (m.byCell.get(x.ref) ?? ''))).join('');
+    const added = [...m.byCell].filter(([ref]) => !listed.has(ref)).map(([, xml]) => xml).join('');
+    const body = kept.trim() === '' ? added : kept.slice(0, kept.length - m.segments[m.segments.length - 1].text.length) + added + m.segments[m.segments.length - 1].text;
+    this.dropUnusedAuthor(m);
+    this.comments = m.head + body + m.tail;
     if (this.vml === null) return;
     const vml = m.pieces.join('');
     const end = vml.lastIndexOf('</xml>');
     this.vml = vml.slice(0, end) + m.added.join('') + vml.slice(end);
+  }
+
+  /** Our author, once no note uses it, goes from the end of the list it was added to. */
+  private dropUnusedAuthor(m: NonNullable<SheetNotes['parsed']>): void {
+    if ([...m.byCell.values()].some((c) => getAttr(elementAt(c, 'comment', 0).tag, 'authorId') === String(m.authorId))) return;
+    const own = `<author>${AUTHOR}</author></authors>`;
+    const at = m.head.lastIndexOf(own);
+    if (at >= 0) m.head = m.head.slice(0, at) + m.head.slice(at + `<author>${AUTHOR}</author>`.length);
+  }
+
+  /** Whether the notes left are none, and no author but ours is named: the parts hold nothing of the user's. */
+  private empty(): boolean {
+    const m = this.parsed!;
+    if (m.byCell.size > 0) return false;
+    const authors = [...m.head.matchAll(/<author>([^<]*)<\/author>/g)].map((x) => x[1]);
+    return authors.every((a) => a === AUTHOR);
   }
 
   private author(): number {
@@ -212,12 +257,40 @@ export class SheetNotes {
     return max + 1;
   }
 
+  /** No note left, and none of the user's ever: the comments part goes, and its VML drawing when it shows nothing else. */
+  private dropParts(): void {
+    const pkg = this.book.pkg;
+    if (this.created) return;
+    if (this.commentsPart) {
+      const rel = pkg.rels(this.sheetPart).find((r) => r.type === REL.comments && r.part === this.commentsPart);
+      if (rel) pkg.removeRel(this.sheetPart, rel.id);
+      pkg.drop(this.commentsPart);
+    }
+    if (!this.vmlPart || this.vml === null || this.vml.includes('<v:shape ')) {
+      if (this.vmlPart && this.vml !== null) pkg.set(this.vmlPart, this.vml);
+      return;
+    }
+    if (this.legacyId) pkg.removeRel(this.sheetPart, this.legacyId);
+    pkg.drop(this.vmlPart);
+    const m = this.book.model(this.sheetPart);
+    const at = findElement(m.tail, 'legacyDrawing');
+    if (at >= 0) {
+      m.tail = m.tail.slice(0, at) + m.tail.slice(elementAt(m.tail, 'legacyDrawing', at).end);
+      this.book.touch(this.sheetPart);
+    }
+    // producers write the Defaults first: one last in the list was appended with the notes
+    if (!pkg.names().some((n) => n.toLowerCase().endsWith('.vml') && n !== this.vmlPart)) pkg.removeDefault('vml', true);
+    // a links part left with no link was made for the notes
+    if (pkg.rels(this.sheetPart).length === 0 && pkg.has(relsName(this.sheetPart))) pkg.remove(relsName(this.sheetPart));
+  }
+
   /** Writes the parts back (and creates them, with their links, for a sheet that had no notes). */
   finish(): void {
     if (!this.changed) return;
     this.serialise();
     if (this.comments === null) return;
     const pkg = this.book.pkg;
+    if (this.parsed && this.empty()) return this.dropParts();
     if (!this.commentsPart) {
       this.commentsPart = pkg.freeName('xl/comments', 'xml');
       pkg.addRel(this.sheetPart, REL.comments, this.commentsPart);

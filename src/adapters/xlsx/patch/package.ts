@@ -211,6 +211,19 @@ export class XlsxPackage {
     this.set('[Content_Types].xml', `${xml.slice(0, at)}<Default Extension="${ext}" ContentType="${type}"/>${xml.slice(at)}`);
   }
 
+  /** Removes the Default of an extension (with `onlyIfLast`, only when it is the list's last entry). */
+  removeDefault(ext: string, onlyIfLast = false): void {
+    const xml = this.contentTypes();
+    for (let at = findElement(xml, 'Default'); at >= 0; at = findElement(xml, 'Default', at + 1)) {
+      const e = elementAt(xml, 'Default', at);
+      if ((attribute(e.tag, 'Extension') ?? '').toLowerCase() === ext) {
+        if (onlyIfLast && !/^\s*<\/Types>/.test(xml.slice(e.end))) return;
+        this.set('[Content_Types].xml', xml.slice(0, at) + xml.slice(e.end));
+        return;
+      }
+    }
+  }
+
   removeOverride(part: string): void {
     const xml = this.contentTypes();
     for (let at = findElement(xml, 'Override'); at >= 0; at = findElement(xml, 'Override', at + 1)) {
