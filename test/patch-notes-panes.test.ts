@@ -141,3 +141,30 @@ it('fill: a frozen header above the inserted rows stays as it is', async () => {
   expect((await run(['fill', input, '-o', out, '--year', '2025'])).code).toBe(0);
   expect((await parts(out)).get('xl/worksheets/sheet1.xml')).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
 });
+
+it('a marked cell that has a user\'s note keeps that note as it is (text and author); clear leaves the notes parts byte for byte', async () => {
+  const input = at('user-note-on-mark.xlsx');
+  const book = strippedWorkbook({
+    title: '一般公共预算支出表',
+    unit: '万元',
+    columns: ['合计', '基本支出', '项目支出'],
+    rows: [
+      { code: '2010301', name: '', amounts: [386.42, 386.42, 0] },
+      { code: '2010302', name: '一般行政管理事务', amounts: [58.6, 0, 58.6] },
+    ],
+    total: [999, 386.42, 58.6],
+  });
+  book.getWorksheet(TABLE)!.getCell('C4').note = '会计：合计待核';
+  fs.writeFileSync(input, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer));
+  const before = await parts(input);
+  const userComment = /<comment ref="C4"[\s\S]*?<\/comment>/.exec(before.get('xl/comments1.xml')!)![0];
+  const { annotated, cleared } = await annotateThenClear(input);
+  const marked = annotated.get('xl/comments1.xml')!;
+  // C4 was marked (its fill changed) but its note is the user's, untouched
+  expect(/<c r="C4" s="(\d+)"/.exec(annotated.get('xl/worksheets/sheet1.xml')!)?.[1]).not.toBe(/<c r="C4" s="(\d+)"/.exec(before.get('xl/worksheets/sheet1.xml')!)?.[1]);
+  expect(marked).toContain(userComment);
+  expect(marked).not.toMatch(/<comment ref="C4"[^>]*>(?:(?!<\/comment>)[\s\S])*gongkai 检查/);
+  for (const name of ['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/worksheets/sheet1.xml']) {
+    expect({ name, text: cleared.get(name) }).toEqual({ name, text: before.get(name) });
+  }
+});

@@ -16,6 +16,7 @@ import { cellAt, dropIfBlank, setStyle, styleOf } from './sheet-data';
 import { type FillObject, fillXml, solidFill } from './styles';
 import { getAttr } from './xml-edit';
 import { MARK_FILLS } from '../../../core/commands/plan';
+import { NOTE_HEADING } from '../../../core/commands/check';
 
 export interface Applied {
   restored: number;
@@ -85,7 +86,10 @@ function restore(book: Book, notes: Notes, store: Store): number {
     setStyle(cell, book.styles().derive(styleOf(cell), { fill }));
     dropIfBlank(model, row, col);
     book.touch(entry.part);
-    notes.of(entry.part).set(o.address, o.note);
+    // our note goes; a user's note was never replaced (older files: put back over ours)
+    const sheetNotes = notes.of(entry.part);
+    const current = sheetNotes.get(o.address);
+    if (current !== null && current.startsWith(NOTE_HEADING)) sheetNotes.set(o.address, o.note);
     restored++;
   }
   for (const own of store.owned.filter((s) => s.kind === 'results')) if (book.sheet(own.name)) book.removeSheet(own.name);
@@ -143,11 +147,14 @@ export async function patchWorkbook(bytes: Buffer | Uint8Array, plan: BookPlan):
     const style = styleOf(cell);
     const fill = book.styles().fillOf(style);
     const sheetNotes = notes.of(entry.part);
-    const original: Original = { sheet: m.sheet, address: m.address, fill: null, ...(fill ? { raw: fill } : {}), note: sheetNotes.get(m.address) };
+    const existing = sheetNotes.get(m.address);
+    const users = existing !== null && !existing.startsWith(NOTE_HEADING) ? existing : null;
+    const original: Original = { sheet: m.sheet, address: m.address, fill: null, ...(fill ? { raw: fill } : {}), note: users };
     store.originals.push(original);
     setStyle(cell, book.styles().derive(style, { fill: solidFill(MARK_FILLS[m.severity]) }));
     book.touch(entry.part);
-    sheetNotes.set(m.address, m.note);
+    // a cell with a user's note keeps it untouched; the finding is on the 检查结果 sheet
+    if (users === null) sheetNotes.set(m.address, m.note);
   }
   if (plan.results) applied.results = writeResults(book, plan.results, store);
   if (plan.text) applied.text = writeText(book, plan.text, store);
