@@ -1,6 +1,6 @@
 // A file of a batch that takes too long: its worker is ended and replaced, the file is reported
 // (table, summary, JSON report, exit 2) and the other files are still checked.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run, tmpDir } from './helpers/cli';
@@ -47,4 +47,27 @@ it.each([['abc'], ['0'], ['-1'], ['1e3'], ['86401'], ['']])('--timeout %j is ref
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/--timeout 应为大于 0、不超过 86400 的秒数/);
   expect(r.out).toBe('');
+});
+
+it('Ctrl+C during a batch: the report a worker was writing is not left half-written (no temporary file), exit 130', async () => {
+  const json = path.join(dir, 'json-interrupted');
+  fs.mkdirSync(json);
+  const child = spawn('node', [bin, 'check', inputs, '--workers', '1', '--json-dir', json], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // what a worker ended in the middle of writing b大's report leaves (same process, same name)
+  const temp = path.join(json, `.b大.json.${child.pid}.tmp`);
+  fs.writeFileSync(temp, '{"file": "b大');
+  let stderr = '';
+  let sent = false;
+  child.stdout.resume();
+  const code = await new Promise<number | null>((resolve) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      // a预算 checked: the worker is on the slow file now
+      if (!sent && /\[1\/3\]/.test(stderr)) sent = child.kill('SIGINT');
+    });
+    child.on('exit', (c) => resolve(c));
+  });
+  expect(stderr).toContain('已中断');
+  expect(code).toBe(130);
+  expect(fs.readdirSync(json).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });

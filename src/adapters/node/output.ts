@@ -86,10 +86,15 @@ export function registerTempForCleanup(temp: string): () => void {
   return () => pendingTemps.delete(temp);
 }
 
+/** Where a write to the (resolved) target puts its content before renaming it into place. */
+export function tempPathOf(resolved: string): string {
+  return path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.tmp`);
+}
+
 /** Writes data to target atomically; on any failure no file is left behind. */
 export async function writeFileAtomic(target: string, data: Buffer | string | (() => Promise<Buffer | string>), options: OutputOptions = {}): Promise<void> {
   const resolved = checkOutputPath(target, options);
-  const temp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.tmp`);
+  const temp = tempPathOf(resolved);
   const done = registerTempForCleanup(temp);
   try {
     const content = typeof data === 'function' ? await data() : data;

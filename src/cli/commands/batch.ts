@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../core/errors';
 import { isLockFile } from '../../adapters/node/input-file';
-import { checkOutputPath, realInputPath, realOutputPath, refuseInputAsOutput, writeFileAtomic } from '../../adapters/node/output';
+import { checkOutputPath, realInputPath, realOutputPath, refuseInputAsOutput, registerTempForCleanup, tempPathOf, writeFileAtomic } from '../../adapters/node/output';
 import { spreadsheetText, terminalText } from '../escape';
 import { parseTimeout, parseWorkers, parseYear } from '../options';
 import { BATCH_FILE_TIMEOUT_S } from '../../core/limits';
@@ -219,6 +219,9 @@ export async function runBatch(inputs: string[], options: BatchOptions, progress
   }
   const args: BatchArgs = { jsonDir: options.jsonDir, catalog: options.catalog, year: options.year, inputs: read };
   const jobs: BatchJob[] = files.map((file, i) => ({ file, json: jsonFiles[i] }));
+  // a worker's report half-written when it is ended (time limit, Ctrl+C) is removed by this thread
+  const workerTemps = jsonFiles.map((json) => tempPathOf(path.resolve(json)));
+  const forget = workerTemps.map(registerTempForCleanup);
   const script = workerScript();
   const poolSize = script ? Math.min(requested, files.length) : 0;
   const summaries: FileSummary[] = new Array(files.length);
@@ -255,6 +258,8 @@ export async function runBatch(inputs: string[], options: BatchOptions, progress
       inThread: runRest,
     });
   }
+  for (const temp of workerTemps) fs.rmSync(temp, { force: true });
+  for (const f of forget) f();
   // a file the workers could not check has a report saying so, like every other file
   await Promise.all(summaries.map((s, i) => (s?.status === 'failed' && jobs[i].json ? writeFailureReport(jobs[i].json!, s, read) : undefined)));
   if (tty) progress('\n', true);
