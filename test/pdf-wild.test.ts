@@ -9,7 +9,7 @@ import { checkWorkbook } from '../src/core/check/check';
 import type { Report } from '../src/core/check/finding';
 import { isNumberText } from '../src/core/pdf-layout/classify';
 import { layoutPages, type PdfLayout } from '../src/core/pdf-layout/layout';
-import { pageLines, type PdfPage } from '../src/core/pdf-layout/lines';
+import { pageLines, type PdfPage, splitAmounts } from '../src/core/pdf-layout/lines';
 import { run } from './helpers/cli';
 
 const DIR = path.join(__dirname, 'fixtures', 'pdf');
@@ -62,7 +62,7 @@ describe.each(Object.keys(TABLES))('%s', (name) => {
         for (const line of pageLines(page)) {
           const y = page.height - line.y;
           if (y < lo || y > hi) continue;
-          for (const c of line.cells) if (isNumberText(c.text) && !/^[-—－–]+$/.test(norm(c.text))) printed.push(norm(c.text));
+          for (const c of line.cells.flatMap(splitAmounts)) if (isNumberText(c.text) && !/^[-—－–]+$/.test(norm(c.text))) printed.push(norm(c.text));
         }
       }
       expect({ table: t.sheet, numbers: [...read].sort() }).toEqual({ table: t.sheet, numbers: printed.sort() });
