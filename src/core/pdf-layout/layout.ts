@@ -83,8 +83,9 @@ function segment(pages: PdfPage[]): (TableBlock | TextBlock)[] {
   const blocks: (TableBlock | TextBlock)[] = [];
   let table: TableBlock | null = null;
   let text: TextBlock | null = null;
-  for (const page of pages) {
-    const lines = pageLines(page).filter((l) => !isFurniture(l, page));
+  const pageText = dropOverflow(pages.map((page) => pageLines(page).filter((l) => !isFurniture(l, page))));
+  for (const [p, page] of pages.entries()) {
+    const lines = pageText[p];
     let start = 0;
     if (table) {
       // a table continued: its repeated title, label, 编制单位 and header lines dropped
@@ -121,6 +122,21 @@ function segment(pages: PdfPage[]): (TableBlock | TextBlock)[] {
     }
   }
   return blocks;
+}
+
+/** Running text that overflows its box at the foot of a page, clipped there and printed again at
+ * the top of the next: the text layer has it twice; the copy on the earlier page is dropped. */
+function dropOverflow(pages: Line[][]): Line[][] {
+  const key = (l: Line) => squash(lineText(l));
+  return pages.map((lines, p) => {
+    const next = pages[p + 1];
+    if (!next) return lines;
+    for (let m = Math.min(lines.length, next.length); m >= 1; m--) {
+      const tail = lines.slice(lines.length - m);
+      if (tail.every((l, i) => key(l) === key(next[i])) && tail.some((l) => key(l).length > 20)) return lines.slice(0, lines.length - m);
+    }
+    return lines;
+  });
 }
 
 /** A title heads a table when lines of several cells follow before anything else does. */
@@ -216,7 +232,11 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const leafOf = new Map<Lane, HeaderCell>();
   for (const lane of lanes) {
     const score = (h: HeaderCell) => (overlap(lane, h) > 0 ? overlap(lane, h) : -gap(lane, h));
-    const leaf = bottom.filter((h) => !floating.has(h)).sort((a, b) => score(b) - score(a))[0];
+    let candidates = bottom.filter((h) => !floating.has(h));
+    // an amount under no header cell is printed flush right in its column: its header is centred to its left
+    const left = candidates.filter((h) => (h.x0 + h.x1) / 2 < lane.x1);
+    if (lane.numeric && left.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = left;
+    const leaf = candidates.sort((a, b) => score(b) - score(a))[0];
     if (leaf) leafOf.set(lane, leaf);
   }
   const slots: (Slot & { leaf?: HeaderCell })[] = lanes.map((l) => ({ x0: l.x0, x1: l.x1, lanes: [l], leaf: leafOf.get(l) }));
