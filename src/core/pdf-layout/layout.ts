@@ -224,8 +224,10 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const header = headerCells(block.header);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
-  // a bottom cell over no figures, centred above lower header cells: a parent that touches none of them
-  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o)));
+  // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
+  // a parent that touches none of them
+  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
+  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o) && free(o, h)));
   const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
   setReach(header, new Set(bottom.filter((h) => !floating.has(h))));
   // each lane under the bottom header cell it stands below, or the nearest one
@@ -276,7 +278,7 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
     }
     if (!span.length) span = [nearestSlot(slots, h)];
     spans.set(h, span);
-    const c0 = Math.min(...span) + 1;
+      const c0 = Math.min(...span) + 1;
     const c1 = Math.max(...span) + 1;
     const r = rowOf(h.reach);
     const r1 = leaf ? headerTop + lineCount - 1 : rowOf(h.line);

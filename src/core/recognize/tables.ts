@@ -300,7 +300,10 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
     for (let b = row.block + 1; b < spec.blocks.length; b++) {
       const other = amountCol(b);
       const col = other ? columns.get(other.key) : undefined;
-      const claimed = rows.some((x) => x.row === row.row && x.block === b);
+      // a label printed there claims it, recognised or not (an outdated class name)
+      const labelKey = spec.blocks[b].columns.find((c) => c.role === 'label' || c.role === 'name')?.key;
+      const labelCol = labelKey ? columns.get(labelKey) : undefined;
+      const claimed = rows.some((x) => x.row === row.row && x.block === b) || (labelCol !== undefined && textAt(grid, row.row, labelCol) !== '');
       if (col !== undefined && !claimed && getCell(grid, row.row, col)?.value !== undefined) {
         row.amountBlock = b;
         break;
