@@ -6,7 +6,6 @@ import { collectFacts, type Facts } from '../../core/narrative/facts';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
-import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadSpecs, nodeResources } from '../../adapters/node/templates';
 import { readGridFile } from '../../adapters/node/grid-file';
 import { readCheckInput } from '../../adapters/node/check-input';
@@ -44,18 +43,22 @@ function factsOf(file: string): Facts {
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
   const year = args.year ? parseYear(args.year) : null;
   if (args.annotate) {
-    requireExtension(args.annotate, ['.xlsx'], '--annotate');
+    // a workbook is marked as a workbook, a PDF as a PDF
+    requireExtension(args.annotate, path.extname(file).toLowerCase() === '.pdf' ? ['.pdf'] : ['.xlsx'], '--annotate');
     // refused before any work: the annotated copy may not be written over what is read
     checkOutputPath(args.annotate, { force: args.force, inputs: checkInputs(file, args) });
   }
   const { bytes, grid, pdf } = await readCheckInput(file);
-  if (pdf && args.annotate) throw new UserError(`--annotate 目前只能标记工作簿（.xlsx），${file} 是 PDF。`);
+  if (args.annotate) requireExtension(args.annotate, pdf ? ['.pdf'] : ['.xlsx'], '--annotate');
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
   const prior = args.prior ? factsOf(args.prior) : undefined;
   const budget = args.budget ? factsOf(args.budget) : undefined;
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
-  if (args.annotate) {
+  if (pdf && args.annotate) {
+    const { annotatedPdf } = await import('../../adapters/pdf/annotate-pdf');
+    await writeFileAtomic(args.annotate, async () => Buffer.from(await annotatedPdf(bytes, report.findings, pdf)), { force: args.force, inputs: checkInputs(file, args) });
+  } else if (args.annotate) {
     // the annotated copy is the file patched: only the marked cells and gongkai's sheets change
     const { patchedBytes } = await import('./workbook-io');
     const { inspectXlsx } = await import('../../adapters/node/inspect');
@@ -68,6 +71,6 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
 export async function runCheck(file: string, args: CheckArgs): Promise<{ text: string; exitCode: number }> {
   const report = await checkFile(file, args);
   const exitCode = report.findings.some((f) => f.severity === 'error') ? 1 : 0;
-  const text = args.json ? JSON.stringify(report, null, 2) : renderReport(report) + (args.annotate ? `\n\n已写出带标记的工作簿：${args.annotate}` : '');
+  const text = args.json ? JSON.stringify(report, null, 2) : renderReport(report) + (args.annotate ? `\n\n已写出带标记的${/\.pdf$/i.test(args.annotate) ? ' PDF' : '工作簿'}：${args.annotate}` : '');
   return { text, exitCode };
 }
