@@ -125,7 +125,7 @@ export function buildProgram(out: (text: string) => void, err: (text: string) =>
     .option('--json', '输出 JSON 报告（单个文件）')
     .option('--annotate <out.xlsx|out.pdf>', '另存一份标记了问题的副本：工作簿标记单元格（含“检查结果”表），PDF 在每处问题上加批注（单个文件）', outputOption(['.xlsx', '.pdf'], '--annotate'))
     .option('--narrative <file>', '同时检查这份情况说明（.docx 或 .txt）；默认检查工作簿中名称含“说明”的工作表')
-    .option('--prior <file>', '上年的工作簿，用于核对情况说明中“比上年”的增减')
+    .option('--prior <file>', '上年的工作簿或上年公开的 PDF，用于核对情况说明中“比上年”的增减')
     .option('--budget <file>', '决算用：本年度的部门预算工作簿，用于核对情况说明中“完成年初预算”的比例')
     .option('--summary <file>', '批量：把汇总表写到 .csv 或 .xlsx', outputOption(['.csv', '.xlsx'], '--summary'))
     .option('--json-dir <dir>', '批量：把每个文件的 JSON 报告写到这个目录')

@@ -35,9 +35,10 @@ export function checkInputs(file: string, args: CheckArgs): string[] {
   return [file, args.narrative, args.prior, args.budget, args.catalog].filter((f): f is string => Boolean(f));
 }
 
-/** The figures of another workbook (last year's, this year's budget) to check stated figures against. */
-function factsOf(file: string): Facts {
-  return collectFacts(openBook({ grid: readGridFile(file), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+/** The figures of another workbook or published PDF (last year's, this year's budget) to check stated figures against. */
+async function factsOf(file: string): Promise<Facts> {
+  const grid = path.extname(file).toLowerCase() === '.pdf' ? (await readCheckInput(file)).grid : readGridFile(file);
+  return collectFacts(openBook({ grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
@@ -51,8 +52,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   const { bytes, grid, pdf } = await readCheckInput(file);
   if (args.annotate) requireExtension(args.annotate, pdf ? ['.pdf'] : ['.xlsx'], '--annotate');
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
-  const prior = args.prior ? factsOf(args.prior) : undefined;
-  const budget = args.budget ? factsOf(args.budget) : undefined;
+  const prior = args.prior ? await factsOf(args.prior) : undefined;
+  const budget = args.budget ? await factsOf(args.budget) : undefined;
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
   if (pdf && args.annotate) {
