@@ -70,8 +70,8 @@ export function planFill(table: CodeTable, catalog: Catalog, options: FillOption
       if (isLocalDetail(code, catalog)) {
         flag({ kind: 'codeLocal', changed: false, sheet, message: `科目编码 ${code} 是 ${code.slice(0, 5)} ${catalog.get(code.slice(0, 5))!.name} 下的本地细目，不在${catalog.year}年国家科目表中（各地可自设细目，不作为错误）`, actual: code });
       } else if (absence.certain) {
-        const grounds = absenceGrounds(absence);
-        flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${grounds ? `（${grounds}）` : ''}${nearText}`, actual: code });
+        const grounds = absenceGrounds(absence, true);
+        flag({ kind: 'codeUnknown', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年科目表中${grounds ? `（${grounds}；详见 gongkai codes --verify ${code}）` : ''}${nearText}`, actual: code });
       } else {
         flag({ kind: 'codeUnverified', changed: false, sheet, message: `科目编码 ${code} 不在${catalog.year}年内置科目表中，但本地科目表未核实${absence.part} 是否齐全，可能是科目表缺漏：请与本省科目表核对（可用 --catalog 导入）${nearText}`, actual: code });
       }

@@ -6,7 +6,6 @@ import { collectFacts, type Facts } from '../../core/narrative/facts';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
-import { UserError } from '../../core/errors';
 import { catalogsForCheck, loadSpecs, nodeResources } from '../../adapters/node/templates';
 import { readGridFile } from '../../adapters/node/grid-file';
 import { readCheckInput } from '../../adapters/node/check-input';
@@ -36,26 +35,31 @@ export function checkInputs(file: string, args: CheckArgs): string[] {
   return [file, args.narrative, args.prior, args.budget, args.catalog].filter((f): f is string => Boolean(f));
 }
 
-/** The figures of another workbook (last year's, this year's budget) to check stated figures against. */
-function factsOf(file: string): Facts {
-  return collectFacts(openBook({ grid: readGridFile(file), specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+/** The figures of another workbook or published PDF (last year's, this year's budget) to check stated figures against. */
+async function factsOf(file: string): Promise<Facts> {
+  const grid = path.extname(file).toLowerCase() === '.pdf' ? (await readCheckInput(file)).grid : readGridFile(file);
+  return collectFacts(openBook({ grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
   const year = args.year ? parseYear(args.year) : null;
   if (args.annotate) {
-    requireExtension(args.annotate, ['.xlsx'], '--annotate');
+    // a workbook is marked as a workbook, a PDF as a PDF
+    requireExtension(args.annotate, path.extname(file).toLowerCase() === '.pdf' ? ['.pdf'] : ['.xlsx'], '--annotate');
     // refused before any work: the annotated copy may not be written over what is read
     checkOutputPath(args.annotate, { force: args.force, inputs: checkInputs(file, args) });
   }
   const { bytes, grid, pdf } = await readCheckInput(file);
-  if (pdf && args.annotate) throw new UserError(`--annotate 目前只能标记工作簿（.xlsx），${file} 是 PDF。`);
+  if (args.annotate) requireExtension(args.annotate, pdf ? ['.pdf'] : ['.xlsx'], '--annotate');
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
-  const prior = args.prior ? factsOf(args.prior) : undefined;
-  const budget = args.budget ? factsOf(args.budget) : undefined;
+  const prior = args.prior ? await factsOf(args.prior) : undefined;
+  const budget = args.budget ? await factsOf(args.budget) : undefined;
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
-  if (args.annotate) {
+  if (pdf && args.annotate) {
+    const { annotatedPdf } = await import('../../adapters/pdf/annotate-pdf');
+    await writeFileAtomic(args.annotate, async () => Buffer.from(await annotatedPdf(bytes, report.findings, pdf)), { force: args.force, inputs: checkInputs(file, args) });
+  } else if (args.annotate) {
     // the annotated copy is the file patched: only the marked cells and gongkai's sheets change
     const { patchedBytes } = await import('./workbook-io');
     const { inspectXlsx } = await import('../../adapters/node/inspect');
@@ -68,6 +72,6 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
 export async function runCheck(file: string, args: CheckArgs): Promise<{ text: string; exitCode: number }> {
   const report = await checkFile(file, args);
   const exitCode = report.findings.some((f) => f.severity === 'error') ? 1 : 0;
-  const text = args.json ? JSON.stringify(report, null, 2) : renderReport(report) + (args.annotate ? `\n\n已写出带标记的工作簿：${args.annotate}` : '');
+  const text = args.json ? JSON.stringify(report, null, 2) : renderReport(report) + (args.annotate ? `\n\n已写出带标记的${/\.pdf$/i.test(args.annotate) ? ' PDF' : '工作簿'}：${args.annotate}` : '');
   return { text, exitCode };
 }

@@ -85,10 +85,14 @@ export function cite(s: SourceRef): string {
   return `${s.cite}${s.date ? `（${s.date}）` : ''}${s.note ? `：${s.note}` : ''}`;
 }
 
-/** Why a code missing from a built-in catalog is known not to exist, citing the documents; '' when no document decides. */
-export function absenceGrounds(a: Absence): string {
+/**
+ * Why a code missing from a built-in catalog is known not to exist, citing the documents; '' when
+ * no document decides. `brief`: the documents by name only (for a finding beside a cell; the full
+ * citations are what `codes --verify` prints).
+ */
+export function absenceGrounds(a: Absence, brief = false): string {
   if (!a.certain || !a.sources.length) return '';
-  const docs = a.sources.map(cite).join('；');
+  const docs = brief ? a.sources.map((s) => s.cite.split('：')[0]).join('、') : a.sources.map(cite).join('；');
   return a.by === 'complete' ? `${a.part} 的下级科目清单已核实齐全，依据：${docs}` : `已核实没有此科目，依据：${docs}`;
 }
 

@@ -151,7 +151,9 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
 
   // fixed sum rows: 本年收入合计, 收入总计, 人员经费合计, 301 = Σ 301xx …
   if (isFixed) {
-    const sums = new Map(spec.blocks.flatMap((bl) => (bl.rows.kind === 'fixed' ? bl.rows.rows.flatMap((e) => ('key' in e && e.sum ? [[e.key, e.sum] as const] : [])) : [])));
+    // a sum row's terms; 本年支出合计 (the sum of the inserted classes) left out stands for its classes
+    const classKeys = (b: number) => table.rows.filter((r) => r.key.startsWith('class.') && r.block === b).map((r) => r.key);
+    const sums = new Map<string, readonly string[]>(spec.blocks.flatMap((bl, b) => (bl.rows.kind === 'fixed' ? bl.rows.rows.flatMap((e) => ('key' in e && e.sum ? [[e.key, e.sum] as const] : 'key' in e && e.sumOf === 'inserted' ? [[e.key, classKeys(b)] as const] : [])) : [])));
     spec.blocks.forEach((block, b) => {
       if (block.rows.kind !== 'fixed') return;
       const entries = block.rows.rows;
@@ -162,12 +164,13 @@ export function checkTable(book: Book, table: RecognizedTable): Finding[] {
         if (!row) continue;
         let refs: { key: string; sign: 1 | -1 }[] | null = null;
         if (e.sum) refs = e.sum.map((r) => signedRef(r));
-        else if (e.sumOf === 'inserted') refs = table.rows.filter((r) => r.key.startsWith('class.') && r.block === b).map((r) => ({ key: r.key, sign: 1 }));
+        else if (e.sumOf === 'inserted') refs = classKeys(b).map((key) => ({ key, sign: 1 }));
         else if (e.code?.length === 3) refs = [...fixedCodes].filter((c) => c.length === 5 && c.startsWith(e.code!)).map((key) => ({ key, sign: 1 }));
         if (!refs || refs.length === 0) continue;
         // a layout that leaves out a subtotal (收入总计 straight under the sources, with no 本年收入合计)
         // adds the subtotal's own terms instead
         const present = expandAbsent(refs, table, sums);
+        if (!present.length) continue;
         for (const col of block.columns.filter((c) => c.role === 'amount' && table.columns.has(c.key))) {
           const stated = book.value(table, row.key, col.key)!;
           // a row of another block (公开06's 公用经费合计 adds 307/310/399 from the third block) counts in its own amount column

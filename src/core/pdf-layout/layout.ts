@@ -4,7 +4,7 @@
 import { address } from '../a1';
 import { newGrid, setCell, squash, type Grid, type WorkbookGrid } from '../grid';
 import { hasNumber, isFurniture, isHeading, isLabel, isMeta, isNote, isNumberText, isProse, isTitle, lineText } from './classify';
-import { type Cell, joinText, type Line, pageLines, type PdfPage, unjustify } from './lines';
+import { type Cell, joinText, type Line, pageLines, type PdfPage, splitAmounts, unjustify } from './lines';
 
 /** Where a cell is printed: its page and its box in PDF user space (origin bottom left, points). */
 export interface PdfBox {
@@ -83,8 +83,9 @@ function segment(pages: PdfPage[]): (TableBlock | TextBlock)[] {
   const blocks: (TableBlock | TextBlock)[] = [];
   let table: TableBlock | null = null;
   let text: TextBlock | null = null;
-  for (const page of pages) {
-    const lines = pageLines(page).filter((l) => !isFurniture(l, page));
+  const pageText = dropOverflow(pages.map((page) => pageLines(page).filter((l) => !isFurniture(l, page))));
+  for (const [p, page] of pages.entries()) {
+    const lines = pageText[p];
     let start = 0;
     if (table) {
       // a table continued: its repeated title, label, 编制单位 and header lines dropped
@@ -123,6 +124,21 @@ function segment(pages: PdfPage[]): (TableBlock | TextBlock)[] {
   return blocks;
 }
 
+/** Running text that overflows its box at the foot of a page, clipped there and printed again at
+ * the top of the next: the text layer has it twice; the copy on the earlier page is dropped. */
+function dropOverflow(pages: Line[][]): Line[][] {
+  const key = (l: Line) => squash(lineText(l));
+  return pages.map((lines, p) => {
+    const next = pages[p + 1];
+    if (!next) return lines;
+    for (let m = Math.min(lines.length, next.length); m >= 1; m--) {
+      const tail = lines.slice(lines.length - m);
+      if (tail.every((l, i) => key(l) === key(next[i])) && tail.some((l) => key(l).length > 20)) return lines.slice(0, lines.length - m);
+    }
+    return lines;
+  });
+}
+
 /** A title heads a table when lines of several cells follow before anything else does. */
 function tableFollows(lines: Line[], from: number, page: PdfPage): boolean {
   for (let j = from; j < Math.min(lines.length, from + 10); j++) {
@@ -158,6 +174,7 @@ function tableTakes(table: TableBlock, line: Line, page: PdfPage): boolean {
     }
     return false;
   }
+  line = { ...line, cells: line.cells.flatMap(splitAmounts) };
   if (table.phase === 'meta' || table.phase === 'header') {
     const last = table.header[table.header.length - 1];
     if (!hasNumber(line) && (!last || (line.page === last.page && line.y - last.y < 3 * Math.max(line.size, last.size)))) {
@@ -184,8 +201,9 @@ interface HeaderCell extends Cell {
   line: number;
   page: number;
   cells: Cell[];
-  /** Centred higher than its line's other cells: it spans up beside the line above's cells. */
-  tall?: boolean;
+  /** The line its printed cell reaches up to: its own, or a line above when it is centred beside
+   * the cells of lines above (合计 beside "三公"经费 | 公务用车购置及运行费 over its parts). */
+  reach: number;
 }
 
 interface Slot {
@@ -206,25 +224,23 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const header = headerCells(block.header);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
-  // a bottom cell over no figures, centred above lower header cells: a parent that touches none of them
-  // (with lower cells on both sides: a cell beside a parent's children is not one)
-  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
-  const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o));
-  const centred = bottom.filter((h) => lower(h).some((o) => mid(o) < mid(h)) && lower(h).some((o) => mid(o) > mid(h)));
-  // (figures right-aligned beside a lower header cell, within a character of it, are that cell's)
-  const owned = (l: Lane, h: HeaderCell) => bottom.some((o) => !centred.includes(o) && (overlap(l, o) > 0 || (o.line > h.line && gap(l, o) < o.size)));
-  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !owned(l, h))));
-  // each lane under the bottom header cell it stands below; else the one centred over its share
-  // of the width (figures right-aligned in a cell whose header is centred), or the nearest one
+  // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
+  // a parent that touches none of them
+  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
+  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o) && free(o, h)));
+  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
+  setReach(header, new Set(bottom.filter((h) => !floating.has(h))));
+  // each lane under the bottom header cell it stands below, or the nearest one
   const leafOf = new Map<Lane, HeaderCell>();
-  const leaves = bottom.filter((h) => !floating.has(h));
-  lanes.forEach((lane, i) => {
+  for (const lane of lanes) {
     const score = (h: HeaderCell) => (overlap(lane, h) > 0 ? overlap(lane, h) : -gap(lane, h));
-    const share = (h: HeaderCell) => (h.x0 + h.x1) / 2 > (i > 0 ? lanes[i - 1].x1 : -Infinity) && (h.x0 + h.x1) / 2 <= lane.x1;
-    const over = leaves.some((h) => overlap(lane, h) > 0);
-    const leaf = (over ? leaves : leaves.filter(share).concat(leaves.some(share) ? [] : leaves)).sort((a, b) => score(b) - score(a))[0];
+    let candidates = bottom.filter((h) => !floating.has(h));
+    // an amount under no header cell is printed flush right in its column: its header is centred to its left
+    const left = candidates.filter((h) => (h.x0 + h.x1) / 2 < lane.x1);
+    if (lane.numeric && left.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = left;
+    const leaf = candidates.sort((a, b) => score(b) - score(a))[0];
     if (leaf) leafOf.set(lane, leaf);
-  });
+  }
   const slots: (Slot & { leaf?: HeaderCell })[] = lanes.map((l) => ({ x0: l.x0, x1: l.x1, lanes: [l], leaf: leafOf.get(l) }));
   // a header cell over no figures and no other header cell: an empty column of its own
   for (const h of header) if (![...leafOf.values()].includes(h) && !below(h).length && !floating.has(h)) slots.push({ x0: h.x0, x1: h.x1, lanes: [], leaf: h });
@@ -238,26 +254,34 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
     m.cells.forEach((c, i) => put(row, i === 0 ? 1 : Math.max(colCount - (m.cells.length - 1 - i), 2), c.text, [c], m.page));
     row++;
   }
-  // header: one row per printed line, each cell over the columns of the cells under it
+  // header: one row per printed line a cell starts on, each cell over the columns of the cells under it
   const headerTop = row;
-  const lineCount = header.length ? Math.max(...header.map((h) => h.line)) + 1 : 0;
+  const starts = [...new Set(header.map((h) => h.reach))].sort((a, b) => a - b);
+  const lineCount = starts.length;
   const spans = new Map<HeaderCell, number[]>();
-  for (const h of [...header].sort((a, b) => b.line - a.line)) {
+  for (const h of header) if (slots.some((s) => s.leaf === h)) spans.set(h, slots.flatMap((s, i) => (s.leaf === h ? [i] : [])));
+  const rowOf = (line: number) => headerTop + starts.filter((s) => s <= line).length - 1;
+  const ownSpan = (h: HeaderCell): number[] => {
+    const span = below(h).flatMap((o) => spans.get(o) ?? []);
+    // a parent centred over its columns: the columns of its share of the line headed lower down
+    if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+    return span;
+  };
+  const order = [...header].sort((a, b) => b.line - a.line);
+  for (const [k, h] of order.entries()) {
     let span = slots.flatMap((s, i) => (s.leaf === h ? [i] : []));
     const leaf = span.length > 0;
     if (!leaf) {
-      for (const o of below(h)) span.push(...(spans.get(o) ?? []));
-      // a parent centred over its columns: the columns of its share of the line headed lower down
-      // (not those of cells printed beside it, rising above its baseline)
-      if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line && s.leaf.y - s.leaf.size > h.y - 0.1 * h.size ? [i] : [])));
-      span = contiguous(span, h, header, spans);
+      // the parents of a line first each take their own columns, then keep clear of one another's
+      if (k === 0 || order[k - 1].line !== h.line) for (const o of order) if (o.line === h.line && !spans.has(o)) spans.set(o, ownSpan(o));
+      span = contiguous(spans.get(h) ?? [], h, header, spans);
     }
     if (!span.length) span = [nearestSlot(slots, h)];
     spans.set(h, span);
-    const c0 = Math.min(...span) + 1;
+      const c0 = Math.min(...span) + 1;
     const c1 = Math.max(...span) + 1;
-    const r = headerTop + h.line;
-    const r1 = leaf ? headerTop + lineCount - 1 : r;
+    const r = rowOf(h.reach);
+    const r1 = leaf ? headerTop + lineCount - 1 : rowOf(h.line);
     put(r, c0, h.text, h.cells, h.page);
     if (c1 > c0 || r1 > r) sheet.merges.push(`${address(r, c0)}:${address(r1, c1)}`);
   }
@@ -275,17 +299,49 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   for (const n of block.notes) put(row++, 1, unjustify(lineText(n)), n.cells, n.page);
 }
 
-/** A parent's columns: the run around the columns of the cells it stands over, not crossing a
- * column headed by a tall cell of the line below (a cell beside the parent, not under it). */
+/** A parent's columns: the run around the columns of the cells it stands over, up to a column
+ * headed by a cell that reaches up to the parent's line (beside it, not under it) or one another
+ * parent of its line stands over. */
 function contiguous(span: number[], h: HeaderCell, header: HeaderCell[], spans: Map<HeaderCell, number[]>): number[] {
-  const set = new Set(span);
-  const blocked = new Set(header.filter((o) => o.line === h.line + 1 && o.tall && overlap(o, h) <= 0).flatMap((o) => spans.get(o) ?? []));
-  const core = header.filter((o) => o.line > h.line && overlap(o, h) > 0).flatMap((o) => spans.get(o) ?? []).filter((i) => !blocked.has(i));
+  const coreOf = (p: HeaderCell) => header.filter((o) => o.line > p.line && overlap(o, p) > 0).flatMap((o) => spans.get(o) ?? []);
+  const beside = header.filter((o) => o !== h && o.line >= h.line && o.reach <= h.line && overlap(o, h) <= 0);
+  const blocked = new Set(beside.flatMap((o) => spans.get(o) ?? []));
+  const core = coreOf(h).filter((i) => !blocked.has(i));
   if (!core.length || !blocked.size) return span;
   const out = new Set(core);
-  for (let i = Math.min(...core) - 1; set.has(i) && !blocked.has(i); i--) out.add(i);
-  for (let i = Math.max(...core) + 1; set.has(i) && !blocked.has(i); i++) out.add(i);
+  const end = Math.max(...[...spans.values()].flat(), ...span);
+  for (let i = Math.min(...core) - 1; i >= 0 && !blocked.has(i); i--) out.add(i);
+  for (let i = Math.max(...core) + 1; i <= end && !blocked.has(i); i++) out.add(i);
   return [...out];
+}
+
+/** Each header cell's reach. A cell with none below it is centred in its ruled cell, which ends
+ * where the header ends: its top is as far above its centre as the header's bottom is below it;
+ * it reaches the line of a parent cell whose top is that (else it stays on its line). A cell with
+ * cells below it centred higher than the rest of its line reaches the line above. */
+function setReach(header: HeaderCell[], leaves: Set<HeaderCell>): void {
+  const top = (h: HeaderCell) => h.y - 0.85 * h.size;
+  const bottom = Math.max(...header.map((h) => h.yEnd + 0.15 * h.size));
+  const parentTops = new Map<number, number>();
+  for (const h of header) if (!leaves.has(h)) parentTops.set(h.line, Math.min(parentTops.get(h.line) ?? Infinity, top(h)));
+  const centre = (h: HeaderCell) => (h.y + h.yEnd) / 2;
+  const low = new Map<number, number>();
+  for (const h of header) low.set(h.line, Math.max(low.get(h.line) ?? -Infinity, centre(h)));
+  for (const h of header) {
+    h.reach = h.line;
+    if (!leaves.has(h)) {
+      if (h.line > 0 && centre(h) < low.get(h.line)! - 0.4 * h.size) h.reach = h.line - 1;
+      continue;
+    }
+    const ruledTop = top(h) + h.yEnd + 0.15 * h.size - bottom;
+    let dist = 0.6 * h.size;
+    for (const [line, t] of parentTops) {
+      if (line < h.line && Math.abs(ruledTop - t) < dist) {
+        h.reach = line;
+        dist = Math.abs(ruledTop - t);
+      }
+    }
+  }
 }
 
 /** The part of the table's width nearer to this header cell than to its neighbours on the line,
@@ -338,14 +394,14 @@ function buildLanes(cells: Cell[]): Lane[] {
 
 /** Header cells, each with its line; a word wrapped onto the next line joined to the one above.
  * Cells whose printed extents meet (a two-line cell beside a one-line one centred on it) share a
- * line; a cell centred higher than the rest of its line spans up into the line above (tall). */
+ * line. */
 function headerCells(lines: Line[]): HeaderCell[] {
   const out: HeaderCell[] = [];
   for (const line of lines) {
     for (const c of line.cells) {
       const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size) && !centredParent(above[0], c, line, out);
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
       if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
@@ -353,7 +409,7 @@ function headerCells(lines: Line[]): HeaderCell[] {
         h.x0 = Math.min(h.x0, c.x0);
         h.x1 = Math.max(h.x1, c.x1);
         h.cells.push(c);
-      } else out.push({ ...c, line: 0, page: line.page, cells: [c] });
+      } else out.push({ ...c, line: 0, reach: 0, page: line.page, cells: [c] });
     }
   }
   // logical lines: a cell whose baseline is within the reach of the line's extents joins it,
@@ -374,27 +430,8 @@ function headerCells(lines: Line[]): HeaderCell[] {
     h.line = index;
     members[index].push(h);
   }
-  for (const line of members) {
-    const centre = (h: HeaderCell) => (h.y + h.yEnd) / 2;
-    const low = Math.max(...line.map(centre));
-    for (const h of line) h.tall = line.length > 1 && centre(h) < low - 0.4 * h.size;
-  }
   return out;
 }
-
-/** A parent centred over three or more columns, not a wrapped word: the cell under it has
- * siblings on its own baseline on both sides within the parent's share of its line. */
-function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): boolean {
-  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
-  const mates = out.filter((o) => o.page === h.page && Math.abs(o.y - h.y) < 0.35 * o.size && o !== h).map(mid);
-  const x0 = Math.max(-Infinity, ...mates.filter((m) => m < mid(h)).map((m) => (m + mid(h)) / 2));
-  const x1 = Math.min(Infinity, ...mates.filter((m) => m > mid(h)).map((m) => (m + mid(h)) / 2));
-  const siblings = line.cells.filter((o) => o !== c && Math.abs(o.y - c.y) < 0.2 * c.size && mid(o) >= x0 && mid(o) < x1);
-  return siblings.some((o) => mid(o) < mid(c)) && siblings.some((o) => mid(o) > mid(c));
-}
-
-/** A label that begins a row, never the wrapped end of another: an ordinal (十一、 （三） 2.) or a total. */
-const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])|^(本年|上年)?(收入|支出)?(合计|总计)$/;
 
 /** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it. */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
@@ -402,7 +439,7 @@ function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   for (const line of lines) {
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
-    const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
+    const clash = prev && line.cells.some((c) => isNumberText(c.text) && prev.cells.some((p) => isNumberText(p.text) && overlap(p, c) > 0));
     if (close && !clash) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;

@@ -28,6 +28,8 @@ export interface Cell {
   /** Baseline of the cell's last line (a wrapped cell spans y…yEnd). */
   yEnd: number;
   size: number;
+  /** The runs the cell was joined from, where it was joined from several. */
+  parts?: { text: string; x0: number; x1: number }[];
 }
 
 export interface Line {
@@ -71,8 +73,6 @@ export function pageLines(page: PdfPage): Line[] {
 /** Words a layout letter-spaces across a cell ("合　计", "金　额"). */
 const SPACED_WORDS = new Set(['合计', '总计', '小计', '金额', '项目', '目录', '科目', '备注', '单位']);
 
-const DECIMAL = /^[-−(（]?[\d,]*\d\.\d+[)）]?$/;
-
 /** Neighbouring runs closer than about half a character make one cell. */
 function joinRuns(runs: TextRun[]): Cell[] {
   const cells: Cell[] = [];
@@ -81,12 +81,36 @@ function joinRuns(runs: TextRun[]): Cell[] {
     const last = cells[cells.length - 1];
     const gap = last ? run.x - last.x1 : Infinity;
     const spaced = last && SPACED_WORDS.has(last.text + text) && gap < 4 * run.size;
-    // an amount against a word ("803.95一、…"): two cells printed close, unless the runs touch
-    const apart = last && gap > 0.1 * run.size && (DECIMAL.test(last.text) !== DECIMAL.test(text)) && (/\d$/.test(last.text) ? !/^[\d,.]/.test(text) : /^\d/.test(text));
-    if (last && !apart && (spaced || gap <= 0.45 * Math.min(run.size, last.size))) {
+    if (last && (spaced || gap <= 0.45 * Math.min(run.size, last.size))) {
+      (last.parts ??= [{ text: last.text, x0: last.x0, x1: last.x1 }]).push({ text, x0: run.x, x1: run.x + run.width });
       last.text = gap > 0.15 * run.size ? joinText(last.text, text) : last.text + text;
       last.x1 = Math.max(last.x1, run.x + run.width);
     } else cells.push({ text, x0: run.x, x1: run.x + run.width, y: run.y, yEnd: run.y, size: Math.max(run.size, 1) });
   }
   return cells;
+}
+
+/** A printed amount: digits with a thousands separator or decimals (not a code, not a year). */
+const PRINTED_AMOUNT = /^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-−]?\d+\.\d+$/;
+
+/** A table's cell printed against its neighbour ("31,214,205.80 一、一般公共服务支出": an amount
+ * column right-aligned up to the next column's label) split where an amount meets text across a
+ * space. Only for table rows: running text keeps "1,000.00 万元" together. */
+export function splitAmounts(cell: Cell): Cell[] {
+  if (!cell.parts) return [cell];
+  const out: Cell[] = [];
+  let cur: Cell | null = null;
+  for (const p of cell.parts) {
+    const gap = cur ? p.x0 - cur.x1 : 0;
+    const boundary = cur && gap > 0.15 * cell.size && (PRINTED_AMOUNT.test(cur.text) !== PRINTED_AMOUNT.test(p.text.trim()) || PRINTED_AMOUNT.test(cur.text));
+    if (cur && !boundary) {
+      cur.text = gap > 0.15 * cell.size ? joinText(cur.text, p.text) : cur.text + p.text;
+      cur.x1 = p.x1;
+      continue;
+    }
+    cur = { text: p.text, x0: p.x0, x1: p.x1, y: cell.y, yEnd: cell.yEnd, size: cell.size };
+    out.push(cur);
+  }
+  // nothing split off unless an amount stands alone on one side
+  return out.some((c) => PRINTED_AMOUNT.test(c.text)) && out.length > 1 ? out : [cell];
 }

@@ -100,25 +100,27 @@ function matchGreedy(sheet: SheetColumn[], candidates: Candidate[], year: number
     period: periodOf(c.spec.header, null),
   }));
   const allLeaves = new Set(prepared.map((c) => c.leaf));
-  const unmatched: SheetColumn[] = [];
-  for (const s of sheet) {
+  // every fitting pair, the best first (then left to right, then in the spec's order): a column
+  // lacking a spec column's group words leaves it to a later column that has them
+  const pairs: { s: SheetColumn; c: (typeof prepared)[number]; score: number; i: number }[] = [];
+  sheet.forEach((s, i) => {
     const leaf = leafMeaning(s.path[s.path.length - 1]);
     const period = periodOf(s.path, year);
-    let best: (typeof prepared)[number] | null = null;
-    let bestScore = -Infinity;
     for (const c of prepared) {
       const fit = leafFits(c.leaf, leaf);
-      if (out.has(c.key) || !fit) continue;
+      if (!fit) continue;
       if (usePeriods && (period === null ? c.period === 'prior' : c.period !== null && c.period !== period)) continue;
-      const score = groupScore(s.path, c.groups) + (fit === 2 ? 0.5 : 0);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
+      pairs.push({ s, c, score: groupScore(s.path, c.groups) + (fit === 2 ? 0.5 : 0), i });
     }
-    if (best) out.set(best.key, { col: s.col, path: s.path });
-    else if (!allLeaves.has(leaf)) unmatched.push(s);
+  });
+  pairs.sort((a, b) => b.score - a.score || a.i - b.i || a.c.order - b.c.order);
+  const usedCols = new Set<number>();
+  for (const { s, c } of pairs) {
+    if (out.has(c.key) || usedCols.has(s.col)) continue;
+    out.set(c.key, { col: s.col, path: s.path });
+    usedCols.add(s.col);
   }
+  const unmatched = sheet.filter((s) => !usedCols.has(s.col) && !allLeaves.has(leafMeaning(s.path[s.path.length - 1])));
   // headers printed in another order (合计 over 预算数 | 决算数): a sheet column whose last word
   // names no spec column fits a spec column whose last word stands higher in its path and whose
   // every group word is in the path too

@@ -239,6 +239,11 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
   const rows: RecognizedRow[] = [];
   const unmatched: { cell: string; label: string }[] = [];
   const seen = new Set<string>();
+  const keyed = (b: TableSpec['blocks'][number]) => (b.rows.kind === 'fixed' ? b.rows.rows.flatMap((e) => ('key' in e ? [e] : [])) : []);
+  const printed = (b: TableSpec['blocks'][number]) => b.columns.some((c) => (c.role === 'label' || c.role === 'name') && columns.has(c.key));
+  // a block the layout does not print (公开06 with 310 资本性支出 listed under 302 in the second
+  // column): its coded rows are read where they are printed
+  const unprinted = spec.blocks.filter((b) => !printed(b)).flatMap(keyed).filter((e) => e.code);
   spec.blocks.forEach((block, blockIndex) => {
     if (block.rows.kind !== 'fixed') return;
     const labelCol = block.columns.find((c) => c.role === 'label' || c.role === 'name');
@@ -260,7 +265,7 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
       const ordered = [...free.filter((e) => entries.indexOf(e) > lastIndex), ...free.filter((e) => entries.indexOf(e) <= lastIndex)];
       const names = (e: (typeof entries)[number]) => [e.label, ...(e.aliases ?? [])];
       let hit =
-        (code && entries.find((e) => e.code === code)) ||
+        (code && (entries.find((e) => e.code === code) ?? unprinted.find((e) => e.code === code))) ||
         ordered.find((e) => names(e).some((n) => normalizeLabel(n) === norm)) ||
         ordered.find((e) => names(e).some((n) => looseLabel(n) === looseLabel(label))) ||
         (loosestLabel(label) ? ordered.find((e) => names(e).some((n) => loosestLabel(n) === loosestLabel(label))) : undefined);
@@ -295,7 +300,10 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
     for (let b = row.block + 1; b < spec.blocks.length; b++) {
       const other = amountCol(b);
       const col = other ? columns.get(other.key) : undefined;
-      const claimed = rows.some((x) => x.row === row.row && x.block === b);
+      // a label printed there claims it, recognised or not (an outdated class name)
+      const labelKey = spec.blocks[b].columns.find((c) => c.role === 'label' || c.role === 'name')?.key;
+      const labelCol = labelKey ? columns.get(labelKey) : undefined;
+      const claimed = rows.some((x) => x.row === row.row && x.block === b) || (labelCol !== undefined && textAt(grid, row.row, labelCol) !== '');
       if (col !== undefined && !claimed && getCell(grid, row.row, col)?.value !== undefined) {
         row.amountBlock = b;
         break;

@@ -1,0 +1,64 @@
+// --prior with last year's published PDF: the three 万里街道 years, each checked with the year before.
+// Their narratives' 比上年 figures agree with what was published the year before (judged against
+// the printed pages: 2024 收入 15,621.11 → 2025 18,976.76 万元, +3,355.65; “三公”经费 47.91 → 37.91, −10),
+// so the prior brings no finding; a prior with one printed figure changed brings exactly that one.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readPdfPages } from '../src/adapters/pdf/read-pdf';
+import { catalogsForCheck, loadCrossRules, loadLexicon, loadSpecs } from '../src/adapters/node/templates';
+import { checkWorkbook, openBook } from '../src/core/check/check';
+import type { Finding, Report } from '../src/core/check/finding';
+import { collectFacts } from '../src/core/narrative/facts';
+import { layoutPages } from '../src/core/pdf-layout/layout';
+import type { PdfPage } from '../src/core/pdf-layout/lines';
+import { run } from './helpers/cli';
+
+const file = (year: number) => path.join(__dirname, 'fixtures', 'pdf', `pt-wljd-${year}-budget.pdf`);
+const key = (f: Finding) => `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+
+async function checkJson(args: string[]): Promise<Report> {
+  const { code, out, err } = await run(['check', ...args, '--json']);
+  expect({ code, err }).toEqual({ code: 1, err: '' });
+  return JSON.parse(out) as Report;
+}
+
+describe('--prior with last year’s PDF', () => {
+  test.each([2024, 2025])('%s checked with the year before as published: the narrative agrees, no finding added', async (year) => {
+    const alone = await checkJson([file(year)]);
+    const withPrior = await checkJson([file(year), '--prior', file(year - 1)]);
+    expect(withPrior.findings.map(key)).toEqual(alone.findings.map(key));
+  }, 60_000);
+
+  test('2023 with a prior that is not a disclosure PDF: a clear Chinese message, exit 2', async () => {
+    const { code, err } = await run(['check', file(2023), '--prior', path.join(__dirname, 'fixtures', 'pdf', 'README.md')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/README\.md/);
+  });
+
+  test('a prior with its “三公”经费 printed 2 万元 lower: exactly the 2025 narrative’s 比上年 change is found wrong', async () => {
+    const read = async (f: string) => readPdfPages(f, fs.readFileSync(f));
+    const check = (pages: PdfPage[], prior?: PdfPage[]) =>
+      checkWorkbook({
+        file: file(2025),
+        grid: layoutPages(pages).grid,
+        specs: loadSpecs(),
+        crossRules: loadCrossRules(),
+        catalogs: catalogsForCheck(),
+        year: 2025,
+        lexicon: loadLexicon(),
+        prior: prior ? collectFacts(openBook({ grid: layoutPages(prior).grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book) : undefined,
+      });
+    const current = await read(file(2025));
+    const prior = await read(file(2024));
+    const base = check(current, prior);
+    // the 2024 table's “三公”经费 合计 47.91 printed as 45.91
+    const edited = prior.map((p) => ({ ...p, runs: p.runs.map((r) => (r.text === '47.91' ? { ...r, text: '45.91' } : r)) }));
+    expect(edited.flatMap((p) => p.runs).filter((r) => r.text === '45.91')).toHaveLength(prior.flatMap((p) => p.runs).filter((r) => r.text === '47.91').length);
+    const changed = check(current, edited);
+    const before = new Set(base.findings.map(key));
+    const added = changed.findings.filter((f) => !before.has(key(f)));
+    expect(added).toHaveLength(1);
+    expect(added[0].sheet).toMatch(/其他相关情况说明/);
+    expect(added[0]).toMatchObject({ rule: 'narrative.change', severity: 'error', message: '写的是比上年减少10.00万元，按上年数 45.91 万元应为减少8.00万元' });
+  }, 60_000);
+});
