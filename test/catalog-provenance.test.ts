@@ -78,7 +78,7 @@ describe('corrections, each with its source', () => {
       expect(c.get('2080705')?.name).toBe('公益性岗位补贴');
       // no publication at hand prints 2080704: unverified, and its note says what is known
       expect(c.certainty('2080704')).toBe('unverified');
-      expect(c.get('2080704')?.note).toMatch(/问题单 #13[^]*未见/);
+      expect(c.get('2080704')?.note).toMatch(/据转述[^]*未见/);
       expect(c.has('2080703')).toBe(false);
     }
     expect(fn(2024).certainty('2080705')).toBe('published');
@@ -152,7 +152,7 @@ describe('corrections, each with its source', () => {
     // reported by the issue, printed in no document at hand: listed, unverified, and saying so
     expect(fn(2026).get('2040613')?.name).toBe('信息化建设');
     expect(fn(2026).certainty('2040613')).toBe('unverified');
-    expect(fn(2026).get('2040613')?.note).toMatch(/问题单 #13[^]*未见/);
+    expect(fn(2026).get('2040613')?.note).toMatch(/据转述[^]*未见/);
     expect(fn(2025).get('2010607')?.name).toBe('信息化建设');
     expect(cites(fn(2025), '2010607')).toMatch(/普陀区财政局/);
     const c = fn(2026);
