@@ -1,20 +1,22 @@
 // The standalone page for people without Excel (WPS users): a dropped .xlsx, every command run in
-// the page by the same command layer, the result offered for download. Loads no Office.js and
-// asks nothing of any other origin; workbook text is shown as text.
+// the page's worker by the same command layer (with a time limit, so no file freezes the tab),
+// the result offered for download. Loads no Office.js and asks nothing of any other origin;
+// workbook text is shown as text.
 import { UserError } from '../core/errors';
-import { loadResources } from '../taskpane/resources';
 import { $, installStyle, offer, request, say, show, wireCommands, commandFromUrl, explain, type CommandName } from '../taskpane/view';
-import { acceptWorkbook, runOnFile, type WorkbookFile } from './workbook-file';
+import { runInWorker, TIME_LIMIT_SECONDS } from './worker-client';
+import { acceptWorkbook, type WorkbookFile } from './files';
 
 installStyle();
-const res = loadResources();
+/** Seconds a command may take: ?limit= (for tests), else the default. */
+const limit = Number(new URLSearchParams(location.search).get('limit')) || TIME_LIMIT_SECONDS;
 let current: WorkbookFile | null = null;
 let prior: WorkbookFile | null = null;
 
 async function run(cmd: CommandName): Promise<void> {
   const req = request(cmd);
   if (req.command !== 'template' && !current) throw new UserError('请先选择一个 .xlsx 工作簿。');
-  const { result, workbook, outputs } = await runOnFile(req, current, res, prior);
+  const { result, workbook, outputs } = await runInWorker({ req, file: current, prior }, limit);
   if (workbook) current = workbook;
   show(result);
   offer(outputs);

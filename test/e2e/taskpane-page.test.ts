@@ -11,6 +11,9 @@ import JSZip from 'jszip';
 import { readWorkbook } from '../helpers/workbook';
 import { buildSeedWorkbook } from '../fixtures/seeds/build';
 import { artefacts, closeServer, ensureBuilt, launch, serve, watchRequests, web } from './taskpane-harness';
+import { repeat, workbookEntries, writeZip } from '../helpers/zip';
+import { samplePackage, writeParts } from '../hostile/reader-corpus';
+import { richWorkbook } from '../helpers/rich-workbook';
 
 const PORT = 3417;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -34,10 +37,10 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<{ page: Page; foreign: () => string[] }> {
+async function openPage(query = ''): Promise<{ page: Page; foreign: () => string[] }> {
   const page = await browser.newPage({ acceptDownloads: true });
   const { foreign } = watchRequests(page, origin);
-  await page.goto(`${origin}/page.html`);
+  await page.goto(`${origin}/page.html${query}`);
   await page.waitForSelector('#host:has-text("浏览器")');
   return { page, foreign };
 }
@@ -147,3 +150,72 @@ it('refuses a workbook over 200 MB before reading it, and a command with no work
   expect(await page.locator('#file-name').textContent()).toBe('选择或拖入 .xlsx 文件');
   expect(foreign()).toEqual([]);
 }, 60_000);
+
+/** The page's own thread answers at once (the work runs in its worker). */
+async function responsive(page: Page): Promise<void> {
+  const started = Date.now();
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  expect(Date.now() - started).toBeLessThan(2_000);
+}
+
+it('the CLI guards in the page: a bomb, a cell in XFD1048576 and an encrypted workbook, each answered in Chinese; the tab stays responsive', async () => {
+  const bomb = path.join(dir, '炸弹.xlsx');
+  writeZip(bomb, workbookEntries(repeat(Buffer.alloc(1024 * 1024), 1024)), { 'xl/worksheets/sheet1.xml': 1000 }); // 1 GiB of zeros, declared as 1,000 bytes
+  const corner = path.join(dir, '右下角.xlsx');
+  const parts = await samplePackage();
+  const sheet = 'xl/worksheets/sheet5.xml'; // 预算05表, whose D9 is changed to a wrong figure
+  parts.set(sheet, Buffer.from(parts.get(sheet)!.toString('utf8').replace('<c r="D9" s="6"><v>386.42</v></c>', '<c r="D9" s="6"><v>999999</v></c>').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>角</t></is></c></row></sheetData>')));
+  writeParts(corner, parts);
+  const encrypted = path.join(dir, '加密.xlsx');
+  fs.writeFileSync(encrypted, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]));
+
+  const { page, foreign } = await openPage();
+  const check = async (file: string) => {
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector(`#status:has-text("已选择 ${path.basename(file)}")`);
+    await page.click('button[data-cmd="check"]');
+    await responsive(page);
+    await page.waitForSelector('#commands button[data-cmd="check"]:not([disabled])', { timeout: 60_000 });
+    await responsive(page);
+    return { text: (await page.locator('#status').textContent()) ?? '', error: (await page.locator('#status').getAttribute('class')) === 'error' };
+  };
+  expect(await check(bomb)).toEqual({ text: '炸弹.xlsx 解压后超过 256 MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。', error: true });
+  expect(await check(encrypted)).toEqual({ text: '加密.xlsx 设有打开密码（加密的工作簿）。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再试。', error: true });
+  const cornerRun = await check(corner);
+  expect(cornerRun.error).toBe(false);
+  expect(cornerRun.text).toMatch(/^检查完成：错误 [1-9]\d* 处/);
+  // the wrong figure beside the far corner is still found
+  expect(await page.locator('#results li.error[data-cell="C9"]').count()).toBeGreaterThan(0);
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it('a command past its time limit is stopped with a Chinese message; the next one runs', async () => {
+  const input = path.join(dir, '限时.xlsx');
+  await (await buildSeedWorkbook('003', false)).xlsx.writeFile(input);
+  const { page } = await openPage('?limit=0.05');
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 限时.xlsx")');
+  await press(page, 'check', '处理 限时.xlsx 超过 0.05 秒仍未完成，已停止。');
+  expect(await page.locator('#status').getAttribute('class')).toBe('error');
+  await responsive(page);
+  const { page: unhurried } = await openPage();
+  await unhurried.setInputFiles('#file', input);
+  await press(unhurried, 'check', '检查完成');
+}, 120_000);
+
+it('a workbook with charts checked with marks: the download keeps every chart part byte for byte', async () => {
+  const input = path.join(dir, '含图表.xlsx');
+  fs.writeFileSync(input, await richWorkbook());
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 含图表.xlsx")');
+  await press(page, 'check', '检查完成');
+  const before = await JSZip.loadAsync(fs.readFileSync(input));
+  const after = await JSZip.loadAsync(fs.readFileSync(await download(page, '检查标记')));
+  // the charts, their drawings and the chart sheet (the notes' VML drawings change with the marks)
+  const charts = Object.keys(before.files).filter((n) => !before.files[n].dir && /^xl\/(charts|drawings|chartsheets)\/(_rels\/)?[^/]+\.xml(\.rels)?$/.test(n));
+  expect(charts).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/chartsheets/sheet1.xml']));
+  for (const name of charts) expect([name, await after.file(name)?.async('string')]).toEqual([name, await before.file(name)!.async('string')]);
+  expect(await after.file('xl/workbook.xml')!.async('string')).toContain('检查结果');
+  expect(foreign()).toEqual([]);
+}, 120_000);
