@@ -2,7 +2,7 @@
 // from the command code, which runs in the page's worker).
 import { UserError } from '../core/errors';
 
-/** Largest workbook read (the CLI's limit, src/adapters/node/input-file.ts). */
+/** Largest workbook or PDF read (the CLI's limit, src/adapters/node/input-file.ts). */
 export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,9 +19,9 @@ export interface Output {
   blob: Blob;
 }
 
-/** Refuses what is not a workbook the page can read, before a byte of it is read. */
-export function acceptWorkbook(name: string, size: number): void {
+/** Refuses what is not a workbook (or, with `pdf`, a published PDF) the page can read, before a byte of it is read. */
+export function acceptWorkbook(name: string, size: number, pdf = false): void {
   if (name.startsWith('~$')) throw new UserError(`${name} 是 Excel 或 WPS 打开工作簿时生成的临时锁定文件（以 ~$ 开头），不是工作簿。请选择原工作簿。`);
-  if (!/\.xlsx$/i.test(name)) throw new UserError(`${name} 不是 .xlsx 工作簿（旧版 .xls 或 WPS .et 请先另存为 .xlsx）。`);
+  if (!(pdf ? /\.(xlsx|pdf)$/i : /\.xlsx$/i).test(name)) throw new UserError(`${name} 不是 .xlsx 工作簿${pdf ? '或 PDF 文件' : ''}（旧版 .xls 或 WPS .et 请先另存为 .xlsx）。`);
   if (size > MAX_WORKBOOK_BYTES) throw new UserError(`${name} 太大（${(size / 1024 / 1024).toFixed(0)} MB），工作簿不能超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB。`);
 }

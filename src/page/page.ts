@@ -20,14 +20,14 @@ async function run(cmd: CommandName): Promise<void> {
   if (workbook) current = workbook;
   show(result);
   offer(outputs);
-  say(`${$('status').textContent} 结果可下载。`);
+  if (outputs.length) say(`${$('status').textContent} 结果可下载。`);
 }
 
 /** Takes a chosen file (size and kind checked before it is read); null when refused. */
-async function take(f: File | undefined): Promise<WorkbookFile | null> {
+async function take(f: File | undefined, pdf = false): Promise<WorkbookFile | null> {
   if (!f) return null;
   try {
-    acceptWorkbook(f.name, f.size);
+    acceptWorkbook(f.name, f.size, pdf);
     return { name: f.name, bytes: await f.arrayBuffer() };
   } catch (e) {
     say(explain(e), true);
@@ -36,7 +36,7 @@ async function take(f: File | undefined): Promise<WorkbookFile | null> {
 }
 
 async function choose(f: File | undefined): Promise<void> {
-  const file = await take(f);
+  const file = await take(f, true);
   if (!file) return;
   current = file;
   $('file-name').textContent = file.name;

@@ -8,7 +8,9 @@
 import ExcelJS from 'exceljs';
 import { Packer } from 'docx';
 import { UserError } from '../core/errors';
-import { runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
+import { COMMAND_NAMES, runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
+import { locateFindings } from '../core/pdf-layout/locate';
+import { isPdf } from '../adapters/pdf/read-pdf';
 import type { BookPlan } from '../core/commands/plan';
 import type { Resources } from '../core/commands/resources';
 import { planToWorkbook } from '../adapters/exceljs/write-plan';
@@ -55,13 +57,33 @@ export async function runOnFile(req: CommandRequest, file: WorkbookFile | null, 
     return { result, workbook: null, outputs: [{ name: `${year}年${kind === 'budget' ? '预算' : '决算'}公开表.xlsx`, type: XLSX_TYPE, blob: new Blob([bytes], { type: XLSX_TYPE }) }] };
   }
   if (!file) throw new UserError('请先选择一个 .xlsx 工作簿。');
+  if (isPdfFile(file)) return runOnPdf(req, file, res);
   const grid = await readWorkbookGrid(file.name, file.bytes);
   if (req.command === 'narrate' && prior) req = { ...req, prior: { file: prior.name, label: '上年工作簿', grid: await readWorkbookGrid(prior.name, prior.bytes) } };
-  const result = runCommand(req, grid, res, file.name);
+  const result = runCommand(req.command === 'check' ? { ...req, year: req.year ?? yearInName(file.name) } : req, grid, res, file.name);
   const { bytes, applied } = await patched(file, result.plan);
   if (req.command === 'clear') result.summary = applied.restored ? `已清除 ${applied.restored} 个单元格的检查标记，恢复原来的填充色。` : '这个工作簿里没有检查标记。';
   const base = file.name.replace(/\.xlsx$/i, '');
   const outputs: Output[] = [{ name: `${base}-${SUFFIX[req.command]}.xlsx`, type: XLSX_TYPE, blob: new Blob([bytes], { type: XLSX_TYPE }) }];
   if (result.narrative) outputs.unshift({ name: `${base}-情况说明.docx`, type: DOCX_TYPE, blob: new Blob([await Packer.toArrayBuffer(narrativeDocument(result.narrative))], { type: DOCX_TYPE }) });
   return { result, workbook: { name: file.name, bytes }, outputs };
+}
+
+/** A year in the file name ("2024年部门决算.xlsx"), for tables that print none (as the CLI takes it). */
+function yearInName(name: string): number | null {
+  const m = /(20\d\d)/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+const isPdfFile = (file: WorkbookFile) => /\.pdf$/i.test(file.name) || isPdf(new Uint8Array(file.bytes, 0, Math.min(1024, file.bytes.byteLength)));
+
+/** A published PDF is checked (findings located on its pages); nothing is written. */
+async function runOnPdf(req: CommandRequest, file: WorkbookFile, res: Resources): Promise<FileRun> {
+  if (req.command !== 'check') throw new UserError(`${file.name} 是 PDF：只能检查。${COMMAND_NAMES[req.command]}需要 .xlsx 工作簿。`);
+  // loaded when needed (in Node, pdfjs's browser build is never loaded)
+  const { readPdfLayout } = await import('./pdf');
+  const layout = await readPdfLayout(file.name, file.bytes);
+  const result = runCommand({ ...req, mark: false, pdf: true, year: req.year ?? yearInName(file.name) }, layout.grid, res, file.name);
+  locateFindings(result.report!, layout);
+  return { result, workbook: file, outputs: [] };
 }

@@ -88,8 +88,16 @@ function renderFindings(): void {
   );
 }
 
+/** Where a finding is: its cell, or for a PDF its page, row and printed text. */
+function whereOf(f: Finding): string {
+  const at = f.location;
+  if (!at) return f.cell ?? '';
+  return [`第${at.page}页`, at.row ? `“${at.row}”行` : '', at.text ? `“${at.text}”` : ''].filter(Boolean).join(' ');
+}
+
 function findingItem(f: Finding): HTMLLIElement {
-  const li = item(f.severity, `${SEVERITY_NAMES[f.severity]} ${f.cell ?? ''}`, f.message);
+  const li = item(f.severity, `${SEVERITY_NAMES[f.severity]} ${whereOf(f)}`, f.message);
+  if (f.location) li.dataset.page = String(f.location.page);
   li.dataset.sheet = f.sheet ?? '';
   li.dataset.cell = f.cell ?? '';
   li.addEventListener('click', () => onPick?.(f));

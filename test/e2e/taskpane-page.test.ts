@@ -14,6 +14,7 @@ import { artefacts, closeServer, ensureBuilt, launch, serve, watchRequests, web 
 import { repeat, workbookEntries, writeZip } from '../helpers/zip';
 import { samplePackage, writeParts } from '../hostile/reader-corpus';
 import { richWorkbook } from '../helpers/rich-workbook';
+import { run } from '../helpers/cli';
 
 const PORT = 3417;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -217,5 +218,33 @@ it('a workbook with charts checked with marks: the download keeps every chart pa
   expect(charts).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/chartsheets/sheet1.xml']));
   for (const name of charts) expect([name, await after.file(name)?.async('string')]).toEqual([name, await before.file(name)!.async('string')]);
   expect(await after.file('xl/workbook.xml')!.async('string')).toContain('检查结果');
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it("a published PDF dropped in the page: the CLI's findings, each on its page; nothing fetched from elsewhere", async () => {
+  const pdf = path.join(__dirname, '..', 'fixtures', 'pdf', 'pt-wljd-2024-budget.pdf');
+  const cli = await run(['check', pdf, '--json']);
+  expect(cli.code).toBe(1);
+  const want = (JSON.parse(cli.out) as { findings: { severity: string; sheet?: string; cell?: string; message: string; location?: { page: number } }[] }).findings;
+  expect(want.length).toBeGreaterThan(5);
+
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#file', pdf);
+  await page.waitForSelector('#status:has-text("已选择 pt-wljd-2024-budget.pdf")');
+  await press(page, 'check', '检查完成');
+  const shown = await page.locator('#results li:not(.group)').evaluateAll((lis: HTMLElement[]) =>
+    lis.map((li) => ({ severity: li.className, sheet: li.dataset.sheet, cell: li.dataset.cell, page: li.dataset.page, where: li.querySelector('.where')!.textContent, message: li.lastChild!.textContent ?? '' })),
+  );
+  const key = (f: { severity: string; sheet?: string; cell?: string; message: string }) => `${f.severity}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message}`;
+  expect(shown.map(key).sort()).toEqual(want.map(key).sort());
+  for (const f of want.filter((w) => w.location)) {
+    const item = shown.find((s) => key(s as Parameters<typeof key>[0]) === key(f))!;
+    expect(item.page).toBe(String(f.location!.page));
+    expect(item.where).toContain(`第${f.location!.page}页`);
+  }
+  expect(await page.locator('#downloads a').count()).toBe(0);
+  // a PDF is only checked
+  await press(page, 'fill', 'pt-wljd-2024-budget.pdf 是 PDF：只能检查。填充科目需要 .xlsx 工作簿。');
+  await page.screenshot({ path: path.join(artefacts, 'page-pdf.png'), fullPage: true });
   expect(foreign()).toEqual([]);
 }, 120_000);

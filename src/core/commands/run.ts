@@ -15,7 +15,7 @@ export type CommandRequest =
   | { command: 'template'; template: TemplateRequest }
   | { command: 'fill'; sheet?: string; year?: number }
   | { command: 'recalc'; sheet?: string; formulas?: boolean }
-  | { command: 'check'; mark: boolean; prior?: NamedGrid; budget?: NamedGrid }
+  | { command: 'check'; mark: boolean; prior?: NamedGrid; budget?: NamedGrid; year?: number | null; pdf?: boolean }
   | { command: 'clear' }
   | { command: 'narrate'; prior?: NamedGrid; year?: number };
 
@@ -52,7 +52,7 @@ export function runCommand(req: CommandRequest, grid: WorkbookGrid, res: Resourc
       return { plan, changes, summary: `重算完成：${wrong} 处合计不对，已改正；改动 ${count(changes, true)} 处。` };
     }
     case 'check': {
-      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, prior: req.prior && factsOf(req.prior.grid, res), budget: req.budget && factsOf(req.budget.grid, res) });
+      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, year: req.year, pdf: req.pdf, prior: req.prior && factsOf(req.prior.grid, res), budget: req.budget && factsOf(req.budget.grid, res) });
       const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
       return { plan, report, summary: `检查完成：错误 ${n('error')} 处，警告 ${n('warning')} 处，提示 ${n('notice')} 处。` };
     }
