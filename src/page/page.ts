@@ -5,18 +5,19 @@
 import { UserError } from '../core/errors';
 import { $, installStyle, offer, request, say, show, wireCommands, commandFromUrl, explain, type CommandName } from '../taskpane/view';
 import { runInWorker, TIME_LIMIT_SECONDS } from './worker-client';
-import { acceptWorkbook, type WorkbookFile } from './files';
+import { acceptCatalog, acceptWorkbook, type WorkbookFile } from './files';
 
 installStyle();
 /** Seconds a command may take: ?limit= (for tests), else the default. */
 const limit = Number(new URLSearchParams(location.search).get('limit')) || TIME_LIMIT_SECONDS;
 let current: WorkbookFile | null = null;
 let prior: WorkbookFile | null = null;
+let catalog: WorkbookFile | null = null;
 
 async function run(cmd: CommandName): Promise<void> {
   const req = request(cmd);
   if (req.command !== 'template' && !current) throw new UserError('请先选择一个 .xlsx 工作簿。');
-  const { result, workbook, outputs } = await runInWorker({ req, file: current, prior }, limit);
+  const { result, workbook, outputs } = await runInWorker({ req, file: current, prior, catalog }, limit);
   if (workbook) current = workbook;
   show(result);
   offer(outputs);
@@ -52,6 +53,23 @@ const priorInput = $<HTMLInputElement>('prior');
 priorInput.addEventListener('change', async () => {
   prior = await take(priorInput.files?.[0]);
   if (prior) say(`上年工作簿：${prior.name}`);
+});
+const catalogInput = $<HTMLInputElement>('catalog');
+catalogInput.addEventListener('change', async () => {
+  const f = catalogInput.files?.[0];
+  catalog = null;
+  if (!f) return say('不用导入的科目表，用内置科目表。');
+  try {
+    acceptCatalog(f.name, f.size);
+    const chosen = { name: f.name, bytes: await f.arrayBuffer() };
+    // read and validated in the worker now, so a wrong file is named before any command
+    const { result } = await runInWorker({ req: null, file: null, prior: null, catalog: chosen }, limit);
+    catalog = chosen;
+    say(result.summary);
+  } catch (e) {
+    catalogInput.value = '';
+    say(explain(e), true);
+  }
 });
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => {

@@ -4,9 +4,12 @@ import type { CommandRequest, CommandResult } from '../core/commands/run';
 import type { Output, WorkbookFile } from './files';
 
 export interface Job {
-  req: CommandRequest;
+  /** The command; null only loads `catalog` (to say what it holds, or what is wrong with it). */
+  req: CommandRequest | null;
   file: WorkbookFile | null;
   prior: WorkbookFile | null;
+  /** The province's catalog the user chose (a catalog import .json or the .xlsx export). */
+  catalog: WorkbookFile | null;
 }
 
 /** A command's result without its plan (applied in the worker, not needed by the page). */

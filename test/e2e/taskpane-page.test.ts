@@ -15,6 +15,8 @@ import { repeat, workbookEntries, writeZip } from '../helpers/zip';
 import { samplePackage, writeParts } from '../hostile/reader-corpus';
 import { richWorkbook } from '../helpers/rich-workbook';
 import { run } from '../helpers/cli';
+import ExcelJS from 'exceljs';
+import { loadCatalog } from '../../src/adapters/node/templates';
 
 const PORT = 3417;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -248,3 +250,56 @@ it("a published PDF dropped in the page: the CLI's findings, each on its page; n
   await page.screenshot({ path: path.join(artefacts, 'page-pdf.png'), fullPage: true });
   expect(foreign()).toEqual([]);
 }, 120_000);
+
+it('a province catalog loaded in the page (catalog import .json, or the .xlsx export): fill and check follow it and say which catalog they used', async () => {
+  // the built-in 2024 function catalog with one code renamed, as a province's own may name it
+  const entries = loadCatalog('function', 2024).entries().map((e) => [e.code, e.code === '2080505' ? '机关事业单位养老保险缴费（本省）' : e.name]);
+  const json = path.join(dir, '本省科目2024.json');
+  fs.writeFileSync(json, JSON.stringify({ form: 'full', classification: 'function', year: 2024, title: '2024年政府收支分类科目（导入）', source: '由 本省科目.xlsx 导入', entries }));
+  const bad = path.join(dir, '坏科目.json');
+  fs.writeFileSync(bad, JSON.stringify({ form: 'full', classification: 'function', year: 2024, title: '坏', entries: [['20101', '']] }));
+  const exported = new ExcelJS.Workbook();
+  const ws = exported.addWorksheet('科目');
+  ws.addRow(['科目编码', '科目名称']);
+  for (const [code, name] of entries) ws.addRow([code, code === '2080505' ? '养老保险缴费支出（导出）' : name]);
+  const xlsx = path.join(dir, '2024年一体化系统科目.xlsx');
+  await exported.xlsx.writeFile(xlsx);
+
+  const wb = await buildSeedWorkbook('003', false);
+  wb.getWorksheet('部门公开表5')!.getCell('D16').value = null; // 2080505's name, for fill to write
+  const input = path.join(dir, '城西区2024年预算.xlsx');
+  await wb.xlsx.writeFile(input);
+
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#catalog', bad);
+  await page.waitForSelector('#status.error:has-text("科目表 坏科目.json 有误")');
+  await page.setInputFiles('#catalog', json);
+  await page.waitForSelector('#status:has-text("已载入科目表 本省科目2024.json：2024年功能分类")');
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 城西区2024年预算.xlsx")');
+  await press(page, 'fill', '填充完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2024.json（2024年）');
+  expect((await page.locator('#results li').allTextContents()).join('\n')).toContain('2080505 机关事业单位养老保险缴费（本省）');
+  const filled = await book(await download(page, '已填充'));
+  expect(filled.getWorksheet('部门公开表5')!.getCell('D16').value).toBe('机关事业单位养老保险缴费（本省）');
+
+  // check on a workbook that prints the national name: the imported name is the one it is held to
+  const national = path.join(dir, '城南区2024年预算.xlsx');
+  await (await buildSeedWorkbook('003', false)).xlsx.writeFile(national);
+  await page.setInputFiles('#file', national);
+  await page.waitForSelector('#status:has-text("已选择 城南区2024年预算.xlsx")');
+  await press(page, 'check', '检查完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2024.json（2024年）');
+  const named = page.locator('#results li[data-sheet="部门公开表5"][data-cell="D16"]');
+  expect((await named.allTextContents()).join('\n')).toContain('机关事业单位养老保险缴费（本省）');
+
+  // the .xlsx export itself, imported in the page as catalog import does
+  await page.setInputFiles('#catalog', xlsx);
+  await page.waitForSelector(`#status:has-text("已载入科目表 2024年一体化系统科目.xlsx：2024年功能分类 ${entries.length} 个科目")`);
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 城西区2024年预算.xlsx")');
+  await press(page, 'fill', '填充完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 2024年一体化系统科目.xlsx（2024年）');
+  expect((await book(await download(page, '已填充'))).getWorksheet('部门公开表5')!.getCell('D16').value).toBe('养老保险缴费支出（导出）');
+  expect(foreign()).toEqual([]);
+}, 180_000);
