@@ -303,3 +303,22 @@ it('a province catalog loaded in the page (catalog import .json, or the .xlsx ex
   expect((await book(await download(page, '已填充'))).getWorksheet('部门公开表5')!.getCell('D16').value).toBe('养老保险缴费支出（导出）');
   expect(foreign()).toEqual([]);
 }, 180_000);
+
+it('a workbook with more findings than a report lists: the page shows the listed ones, without overflowing', async () => {
+  // 6,000 more 项 rows in 预算05表, each with findings: more than a report lists
+  const parts = await samplePackage();
+  const sheet = 'xl/worksheets/sheet5.xml';
+  const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  let noise = '';
+  for (let r = 27; r < 6_027; r++) noise += `<row r="${r}">${text(`A${r}`, '2010301')}${text(`B${r}`, '行政运行')}${text(`D${r}`, '约一万')}${text(`E${r}`, '#REF!')}</row>`;
+  parts.set(sheet, Buffer.from(parts.get(sheet)!.toString('utf8').replace('</sheetData>', `${noise}</sheetData>`)));
+  const input = path.join(dir, '很多问题.xlsx');
+  writeParts(input, parts);
+  const { page } = await openPage();
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 很多问题.xlsx")');
+  await press(page, 'check', '检查完成');
+  expect(await page.locator('#status').getAttribute('class')).toBe('');
+  expect(await page.locator('#results li:not(.group)').count()).toBeGreaterThan(15_000);
+  await responsive(page);
+}, 120_000);
