@@ -1,5 +1,5 @@
 // Browser bundles: the task pane (taskpane.html, which loads Office.js first), the standalone
-// page for people without Excel (page.html, no Office.js), the help page (help.html, the
+// page for people without Excel (page.html, no Office.js) and its worker, the help page (help.html, the
 // manifest's SupportUrl), each with the templates, catalogs and rules inlined; and the pure core
 // as a library. The manifest says https://localhost:3000/; the production build rewrites it to
 // ADDIN_URL (one place for environment URLs).
@@ -56,6 +56,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       page: './src/page/page.ts',
+      // the page's worker: reads, runs and writes off the page's thread (src/page/worker.ts)
+      'page-worker': './src/page/worker.ts',
       'gongkai-core': { import: './src/core/index.ts', library: { name: 'gongkai', type: 'umd' } },
     },
     output: { path: path.resolve(__dirname, 'dist', 'web'), filename: '[name].js', clean: true },
@@ -72,6 +74,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/page/help.html', to: 'help.html' },
+          // pdfjs's worker, for PDFs checked in the page (src/page/pdf.ts), from the page's own origin
+          { from: require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'), to: 'pdf.worker.js' },
           ...office.copy,
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => (production ? content.toString().replaceAll(DEV_URL, url) : content) },

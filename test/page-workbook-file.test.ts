@@ -25,7 +25,9 @@ it('refuses a lock file, a file not .xlsx and one over 200 MB, in Chinese, namin
 });
 
 it('a file that is not a workbook: a Chinese error naming it', async () => {
-  await expect(runOnFile({ command: 'check', mark: true }, { name: '坏.xlsx', bytes: new TextEncoder().encode('不是工作簿').buffer }, res)).rejects.toThrow('无法打开 坏.xlsx');
+  await expect(runOnFile({ command: 'check', mark: true }, { name: '坏.xlsx', bytes: new TextEncoder().encode('不是工作簿').buffer }, res)).rejects.toThrow('坏.xlsx 不是 .xlsx 文件');
+  const good = new Uint8Array((await seedFile()).bytes);
+  await expect(runOnFile({ command: 'check', mark: true }, { name: '截断.xlsx', bytes: good.slice(0, good.length >> 1).buffer }, res)).rejects.toThrow('无法打开 截断.xlsx：文件已损坏或不完整');
 });
 
 it('fill → recalc → check → clear → narrate, each on the result of the one before', async () => {

@@ -1,31 +1,34 @@
 // The standalone page for people without Excel (WPS users): a dropped .xlsx, every command run in
-// the page by the same command layer, the result offered for download. Loads no Office.js and
-// asks nothing of any other origin; workbook text is shown as text.
+// the page's worker by the same command layer (with a time limit, so no file freezes the tab),
+// the result offered for download. Loads no Office.js and asks nothing of any other origin;
+// workbook text is shown as text.
 import { UserError } from '../core/errors';
-import { loadResources } from '../taskpane/resources';
 import { $, installStyle, offer, request, say, show, wireCommands, commandFromUrl, explain, type CommandName } from '../taskpane/view';
-import { acceptWorkbook, runOnFile, type WorkbookFile } from './workbook-file';
+import { runInWorker, TIME_LIMIT_SECONDS } from './worker-client';
+import { acceptCatalog, acceptWorkbook, type WorkbookFile } from './files';
 
 installStyle();
-const res = loadResources();
+/** Seconds a command may take: ?limit= (for tests), else the default. */
+const limit = Number(new URLSearchParams(location.search).get('limit')) || TIME_LIMIT_SECONDS;
 let current: WorkbookFile | null = null;
 let prior: WorkbookFile | null = null;
+let catalog: WorkbookFile | null = null;
 
 async function run(cmd: CommandName): Promise<void> {
   const req = request(cmd);
   if (req.command !== 'template' && !current) throw new UserError('请先选择一个 .xlsx 工作簿。');
-  const { result, workbook, outputs } = await runOnFile(req, current, res, prior);
+  const { result, workbook, outputs } = await runInWorker({ req, file: current, prior, catalog }, limit);
   if (workbook) current = workbook;
   show(result);
   offer(outputs);
-  say(`${$('status').textContent} 结果可下载。`);
+  if (outputs.length) say(`${$('status').textContent} 结果可下载。`);
 }
 
 /** Takes a chosen file (size and kind checked before it is read); null when refused. */
-async function take(f: File | undefined): Promise<WorkbookFile | null> {
+async function take(f: File | undefined, pdf = false): Promise<WorkbookFile | null> {
   if (!f) return null;
   try {
-    acceptWorkbook(f.name, f.size);
+    acceptWorkbook(f.name, f.size, pdf);
     return { name: f.name, bytes: await f.arrayBuffer() };
   } catch (e) {
     say(explain(e), true);
@@ -34,7 +37,7 @@ async function take(f: File | undefined): Promise<WorkbookFile | null> {
 }
 
 async function choose(f: File | undefined): Promise<void> {
-  const file = await take(f);
+  const file = await take(f, true);
   if (!file) return;
   current = file;
   $('file-name').textContent = file.name;
@@ -50,6 +53,23 @@ const priorInput = $<HTMLInputElement>('prior');
 priorInput.addEventListener('change', async () => {
   prior = await take(priorInput.files?.[0]);
   if (prior) say(`上年工作簿：${prior.name}`);
+});
+const catalogInput = $<HTMLInputElement>('catalog');
+catalogInput.addEventListener('change', async () => {
+  const f = catalogInput.files?.[0];
+  catalog = null;
+  if (!f) return say('不用导入的科目表，用内置科目表。');
+  try {
+    acceptCatalog(f.name, f.size);
+    const chosen = { name: f.name, bytes: await f.arrayBuffer() };
+    // read and validated in the worker now, so a wrong file is named before any command
+    const { result } = await runInWorker({ req: null, file: null, prior: null, catalog: chosen }, limit);
+    catalog = chosen;
+    say(result.summary);
+  } catch (e) {
+    catalogInput.value = '';
+    say(explain(e), true);
+  }
 });
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => {

@@ -1,56 +1,44 @@
 // The standalone page's commands on a workbook file, without the DOM: the same command layer as
-// the CLI and the task pane (runCommand), applied by exceljs (applyBookPlan); what comes out is
-// the changed workbook (the next command works on it, as Excel would on the open workbook) and
-// the files to offer for download. Nothing leaves the page.
+// the CLI and the task pane (runCommand), the file read by the CLI's direct reader with its
+// guards (read-workbook.ts) and the plan patched into the file's package as the CLI writes it
+// (src/adapters/xlsx/patch: charts, pictures and every part the plan does not touch stay as they
+// were); exceljs only builds a new template. What comes out is the changed workbook (the next
+// command works on it, as Excel would on the open workbook) and the files to offer for download.
+// Nothing leaves the page.
 import ExcelJS from 'exceljs';
 import { Packer } from 'docx';
 import { UserError } from '../core/errors';
-import { runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
+import { COMMAND_NAMES, runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
+import { locateFindings } from '../core/pdf-layout/locate';
+import { isPdf } from '../adapters/pdf/read-pdf';
+import type { BookPlan } from '../core/commands/plan';
 import type { Resources } from '../core/commands/resources';
-import { readWorkbookGrid } from '../adapters/exceljs/read-grid';
 import { planToWorkbook } from '../adapters/exceljs/write-plan';
-import { applyBookPlan } from '../adapters/exceljs/apply-plan';
+import { type Applied, patchWorkbookBytes } from '../adapters/xlsx/patch/apply-plan';
 import { narrativeDocument } from '../adapters/docx/narrative-docx';
+import { DOCX_TYPE, type Output, type WorkbookFile, XLSX_TYPE } from './files';
+import { readWorkbookGrid } from './read-workbook';
 
-/** Largest workbook read (the CLI's limit, src/adapters/node/input-file.ts). */
-export const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+export { acceptWorkbook, DOCX_TYPE, MAX_WORKBOOK_BYTES, type Output, type WorkbookFile, XLSX_TYPE } from './files';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export interface WorkbookFile {
-  name: string;
-  bytes: ArrayBuffer;
-}
-
-export interface Output {
-  name: string;
-  type: string;
-  blob: Blob;
-}
-
-/** Refuses what is not a workbook the page can read, before a byte of it is read. */
-export function acceptWorkbook(name: string, size: number): void {
-  if (name.startsWith('~$')) throw new UserError(`${name} 是 Excel 或 WPS 打开工作簿时生成的临时锁定文件（以 ~$ 开头），不是工作簿。请选择原工作簿。`);
-  if (!/\.xlsx$/i.test(name)) throw new UserError(`${name} 不是 .xlsx 工作簿（旧版 .xls 或 WPS .et 请先另存为 .xlsx）。`);
-  if (size > MAX_WORKBOOK_BYTES) throw new UserError(`${name} 太大（${(size / 1024 / 1024).toFixed(0)} MB），工作簿不能超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB。`);
-}
-
-export async function loadWorkbook(file: WorkbookFile): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+/** The file's bytes with the plan applied (the CLI's words when its structure cannot be patched). */
+async function patched(file: WorkbookFile, plan: BookPlan): Promise<{ bytes: ArrayBuffer; applied: Applied }> {
   try {
-    await wb.xlsx.load(file.bytes);
-  } catch {
-    throw new UserError(`无法打开 ${file.name}：不是有效的 .xlsx（旧版 .xls 或 WPS .et 请先另存为 .xlsx）。`);
+    const { bytes, applied } = await patchWorkbookBytes(new Uint8Array(file.bytes), plan);
+    return { bytes: exact(bytes), applied };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`无法写入对 ${file.name} 的修改：文件的结构无法处理（${(e as Error).message}）。`);
   }
-  return wb;
 }
+
+/** A buffer of exactly these bytes (a view may lie in a larger one). */
+const exact = (b: Uint8Array): ArrayBuffer => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : (b.slice().buffer as ArrayBuffer));
 
 const SUFFIX: Record<CommandRequest['command'], string> = { template: '模板', fill: '已填充', recalc: '已重算', check: '检查标记', clear: '清除标记', narrate: '含情况说明' };
 
 async function xlsx(wb: ExcelJS.Workbook): Promise<ArrayBuffer> {
-  // a copy of exactly its bytes (a Node Buffer may be a view into a larger pool)
-  return new Uint8Array(await wb.xlsx.writeBuffer()).buffer;
+  return exact(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 export interface FileRun {
@@ -69,14 +57,33 @@ export async function runOnFile(req: CommandRequest, file: WorkbookFile | null, 
     return { result, workbook: null, outputs: [{ name: `${year}年${kind === 'budget' ? '预算' : '决算'}公开表.xlsx`, type: XLSX_TYPE, blob: new Blob([bytes], { type: XLSX_TYPE }) }] };
   }
   if (!file) throw new UserError('请先选择一个 .xlsx 工作簿。');
-  const wb = await loadWorkbook(file);
-  if (req.command === 'narrate' && prior) req = { ...req, prior: { file: prior.name, label: '上年工作簿', grid: readWorkbookGrid(await loadWorkbook(prior)) } };
-  const result = runCommand(req, readWorkbookGrid(wb), res, file.name);
-  const applied = applyBookPlan(wb, result.plan);
+  if (isPdfFile(file)) return runOnPdf(req, file, res);
+  const grid = await readWorkbookGrid(file.name, file.bytes);
+  if (req.command === 'narrate' && prior) req = { ...req, prior: { file: prior.name, label: '上年工作簿', grid: await readWorkbookGrid(prior.name, prior.bytes) } };
+  const result = runCommand(req.command === 'check' ? { ...req, year: req.year ?? yearInName(file.name) } : req, grid, res, file.name);
+  const { bytes, applied } = await patched(file, result.plan);
   if (req.command === 'clear') result.summary = applied.restored ? `已清除 ${applied.restored} 个单元格的检查标记，恢复原来的填充色。` : '这个工作簿里没有检查标记。';
-  const bytes = await xlsx(wb);
   const base = file.name.replace(/\.xlsx$/i, '');
   const outputs: Output[] = [{ name: `${base}-${SUFFIX[req.command]}.xlsx`, type: XLSX_TYPE, blob: new Blob([bytes], { type: XLSX_TYPE }) }];
   if (result.narrative) outputs.unshift({ name: `${base}-情况说明.docx`, type: DOCX_TYPE, blob: new Blob([await Packer.toArrayBuffer(narrativeDocument(result.narrative))], { type: DOCX_TYPE }) });
   return { result, workbook: { name: file.name, bytes }, outputs };
+}
+
+/** A year in the file name ("2024年部门决算.xlsx"), for tables that print none (as the CLI takes it). */
+function yearInName(name: string): number | null {
+  const m = /(20\d\d)/.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+const isPdfFile = (file: WorkbookFile) => /\.pdf$/i.test(file.name) || isPdf(new Uint8Array(file.bytes, 0, Math.min(1024, file.bytes.byteLength)));
+
+/** A published PDF is checked (findings located on its pages); nothing is written. */
+async function runOnPdf(req: CommandRequest, file: WorkbookFile, res: Resources): Promise<FileRun> {
+  if (req.command !== 'check') throw new UserError(`${file.name} 是 PDF：只能检查。${COMMAND_NAMES[req.command]}需要 .xlsx 工作簿。`);
+  // loaded when needed (in Node, pdfjs's browser build is never loaded)
+  const { readPdfLayout } = await import('./pdf');
+  const layout = await readPdfLayout(file.name, file.bytes);
+  const result = runCommand({ ...req, mark: false, pdf: true, year: req.year ?? yearInName(file.name) }, layout.grid, res, file.name);
+  locateFindings(result.report!, layout);
+  return { result, workbook: file, outputs: [] };
 }

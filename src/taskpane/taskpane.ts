@@ -8,6 +8,8 @@ import { narrativeDocument } from '../adapters/docx/narrative-docx';
 import { runInExcel } from '../adapters/office/commands';
 import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 import { loadResources } from './resources';
+import { describeUserCatalog, readUserCatalog } from './user-catalog';
+import { acceptCatalog } from '../page/files';
 import { $, commandFromUrl, explain, installStyle, offer, request, say, show, wireCommands, type CommandName } from './view';
 
 type SettingsLike = Parameters<typeof runInExcel>[3];
@@ -40,7 +42,7 @@ const OFFICE_ERRORS: Record<string, string> = {
 const HOST_NAMES: Record<string, string> = { Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' };
 
 installStyle();
-const res = loadResources();
+let res = loadResources();
 
 const supports: SetSupport = (name, version) => window.Office?.context?.requirements?.isSetSupported(name, version) ?? false;
 
@@ -59,9 +61,28 @@ async function run(cmd: CommandName): Promise<void> {
   offer(result.narrative ? [{ blob: await Packer.toBlob(narrativeDocument(result.narrative)), name: '情况说明.docx' }] : []);
 }
 
+/** The province's catalog chosen in the pane replaces the built-in one (none chosen: the built-in). */
+async function chooseCatalog(input: HTMLInputElement): Promise<void> {
+  const f = input.files?.[0];
+  res = loadResources();
+  if (!f) return say('不用导入的科目表，用内置科目表。');
+  try {
+    acceptCatalog(f.name, f.size);
+    const user = await readUserCatalog(f.name, await f.arrayBuffer());
+    res = loadResources(user);
+    say(describeUserCatalog(user));
+  } catch (e) {
+    input.value = '';
+    say(explain(e), true);
+  }
+}
+
 function inExcel(): void {
   $('host').textContent = '在 Excel 中';
   $('commands').hidden = false;
+  $('catalog-box').hidden = false;
+  const catalog = $<HTMLInputElement>('catalog');
+  catalog.addEventListener('change', () => void chooseCatalog(catalog));
   const press = wireCommands(run, OFFICE_ERRORS);
   const cmd = commandFromUrl();
   if (cmd) void press(cmd);

@@ -41,9 +41,16 @@ function item(className: string, where: string, message: string): HTMLLIElement 
   return li;
 }
 
+/** Replaces the list's items, however many (a spread of 100,000 arguments overflows the stack). */
+function fillResults(items: Iterable<HTMLLIElement>): void {
+  const list = document.createDocumentFragment();
+  for (const li of items) list.append(li);
+  $('results').replaceChildren(list);
+}
+
 export function showChanges(changes: Change[]): void {
   $('filter').hidden = true;
-  $('results').replaceChildren(...changes.map((c) => item(c.changed ? 'notice' : 'warning', `${c.sheet}!${c.cell}`, c.message)));
+  fillResults(changes.map((c) => item(c.changed ? 'notice' : 'warning', `${c.sheet}!${c.cell}`, c.message)));
 }
 
 const WHOLE_BOOK = '整个工作簿';
@@ -62,20 +69,35 @@ function renderFindings(): void {
   const shown = new Set([...document.querySelectorAll<HTMLInputElement>('#filter input')].filter((i) => i.checked).map((i) => i.dataset.severity));
   const visible = shownFindings.filter((f) => shown.has(f.severity));
   const sheetOf = (f: Finding) => f.sheet ?? WHOLE_BOOK;
-  const groups = [...new Set(visible.map(sheetOf))];
-  $('results').replaceChildren(
-    ...groups.flatMap((sheet) => {
-      const members = visible.filter((f) => sheetOf(f) === sheet);
-      const heading = document.createElement('li');
-      heading.className = 'group';
-      heading.textContent = `${sheet}（${members.length} 条）`;
-      return [heading, ...members.map(findingItem)];
-    }),
+  const groups = new Map<string, Finding[]>();
+  for (const f of visible) {
+    const members = groups.get(sheetOf(f));
+    if (members) members.push(f);
+    else groups.set(sheetOf(f), [f]);
+  }
+  fillResults(
+    (function* () {
+      for (const [sheet, members] of groups) {
+        const heading = document.createElement('li');
+        heading.className = 'group';
+        heading.textContent = `${sheet}（${members.length} 条）`;
+        yield heading;
+        for (const f of members) yield findingItem(f);
+      }
+    })(),
   );
 }
 
+/** Where a finding is: its cell, or for a PDF its page, row and printed text. */
+function whereOf(f: Finding): string {
+  const at = f.location;
+  if (!at) return f.cell ?? '';
+  return [`第${at.page}页`, at.row ? `“${at.row}”行` : '', at.text ? `“${at.text}”` : ''].filter(Boolean).join(' ');
+}
+
 function findingItem(f: Finding): HTMLLIElement {
-  const li = item(f.severity, `${SEVERITY_NAMES[f.severity]} ${f.cell ?? ''}`, f.message);
+  const li = item(f.severity, `${SEVERITY_NAMES[f.severity]} ${whereOf(f)}`, f.message);
+  if (f.location) li.dataset.page = String(f.location.page);
   li.dataset.sheet = f.sheet ?? '';
   li.dataset.cell = f.cell ?? '';
   li.addEventListener('click', () => onPick?.(f));
@@ -83,13 +105,13 @@ function findingItem(f: Finding): HTMLLIElement {
 }
 
 /** Shows a command's result: findings, changes or the narrative's lines, and its summary. */
-export function show(result: CommandResult, pick?: (f: Finding) => void): void {
+export function show(result: Omit<CommandResult, 'plan'>, pick?: (f: Finding) => void): void {
   if (result.report) showFindings(result.report, pick);
   else if (result.changes) showChanges(result.changes);
   else {
     $('filter').hidden = true;
     const lines = result.narrative ? renderText(result.narrative).trimEnd().split('\n') : [];
-    $('results').replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line, className: 'line' })));
+    fillResults(lines.map((line) => Object.assign(document.createElement('li'), { textContent: line, className: 'line' })));
   }
   say([result.summary, ...(result.notes ?? [])].join(' '));
 }

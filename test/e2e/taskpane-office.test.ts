@@ -10,6 +10,7 @@ import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { closeServer, config, launch, root, serve, watchRequests } from './taskpane-harness';
 import { tmpDir } from '../helpers/tmp';
+import { loadCatalog } from '../../src/adapters/node/templates';
 
 const out = tmpDir('double');
 const PORT = 3418;
@@ -122,4 +123,23 @@ it('each ribbon button opens the pane with ?cmd=, and the pane runs (or, for the
     expect(sheets.includes('情况说明')).toBe(cmd === 'narrate');
     await opened.close();
   }
+}, 120_000);
+
+it("the province's catalog chosen in the pane: a wrong file named in Chinese; check then says it used the imported catalog", async () => {
+  const entries = loadCatalog('function', 2025).entries().map((e) => [e.code, e.code === '2010301' ? '行政运行（本省）' : e.name]);
+  const json = path.join(out, '本省科目2025.json');
+  fs.writeFileSync(json, JSON.stringify({ form: 'full', classification: 'function', year: 2025, title: '2025年政府收支分类科目（导入）', source: '由 本省科目.xlsx 导入', entries }));
+  const bad = path.join(out, '不是科目表.json');
+  fs.writeFileSync(bad, '{"form": "full",');
+  const opened = await browser.newPage();
+  await opened.goto(`http://127.0.0.1:${PORT}/double.html?seed=1`);
+  await opened.waitForSelector('#host:has-text("在 Excel 中")');
+  await opened.setInputFiles('#catalog', bad);
+  await opened.waitForSelector('#status.error:has-text("不是科目表.json 不是有效的 JSON")');
+  await opened.setInputFiles('#catalog', json);
+  await opened.waitForSelector(`#status:has-text("已载入科目表 本省科目2025.json：2025年功能分类 ${entries.length} 个科目")`);
+  await opened.click('button[data-cmd="check"]');
+  await opened.waitForSelector('#status:has-text("检查完成")', { timeout: 60_000 });
+  expect(await opened.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2025.json（2025年）');
+  await opened.close();
 }, 120_000);

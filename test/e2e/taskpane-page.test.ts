@@ -11,6 +11,12 @@ import JSZip from 'jszip';
 import { readWorkbook } from '../helpers/workbook';
 import { buildSeedWorkbook } from '../fixtures/seeds/build';
 import { artefacts, closeServer, ensureBuilt, launch, serve, watchRequests, web } from './taskpane-harness';
+import { repeat, workbookEntries, writeZip } from '../helpers/zip';
+import { samplePackage, writeParts } from '../hostile/reader-corpus';
+import { richWorkbook } from '../helpers/rich-workbook';
+import { run } from '../helpers/cli';
+import ExcelJS from 'exceljs';
+import { loadCatalog } from '../../src/adapters/node/templates';
 
 const PORT = 3417;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -34,10 +40,10 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<{ page: Page; foreign: () => string[] }> {
+async function openPage(query = ''): Promise<{ page: Page; foreign: () => string[] }> {
   const page = await browser.newPage({ acceptDownloads: true });
   const { foreign } = watchRequests(page, origin);
-  await page.goto(`${origin}/page.html`);
+  await page.goto(`${origin}/page.html${query}`);
   await page.waitForSelector('#host:has-text("浏览器")');
   return { page, foreign };
 }
@@ -147,3 +153,172 @@ it('refuses a workbook over 200 MB before reading it, and a command with no work
   expect(await page.locator('#file-name').textContent()).toBe('选择或拖入 .xlsx 文件');
   expect(foreign()).toEqual([]);
 }, 60_000);
+
+/** The page's own thread answers at once (the work runs in its worker). */
+async function responsive(page: Page): Promise<void> {
+  const started = Date.now();
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  expect(Date.now() - started).toBeLessThan(2_000);
+}
+
+it('the CLI guards in the page: a bomb, a cell in XFD1048576 and an encrypted workbook, each answered in Chinese; the tab stays responsive', async () => {
+  const bomb = path.join(dir, '炸弹.xlsx');
+  writeZip(bomb, workbookEntries(repeat(Buffer.alloc(1024 * 1024), 1024)), { 'xl/worksheets/sheet1.xml': 1000 }); // 1 GiB of zeros, declared as 1,000 bytes
+  const corner = path.join(dir, '右下角.xlsx');
+  const parts = await samplePackage();
+  const sheet = 'xl/worksheets/sheet5.xml'; // 预算05表, whose D9 is changed to a wrong figure
+  parts.set(sheet, Buffer.from(parts.get(sheet)!.toString('utf8').replace('<c r="D9" s="6"><v>386.42</v></c>', '<c r="D9" s="6"><v>999999</v></c>').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>角</t></is></c></row></sheetData>')));
+  writeParts(corner, parts);
+  const encrypted = path.join(dir, '加密.xlsx');
+  fs.writeFileSync(encrypted, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]));
+
+  const { page, foreign } = await openPage();
+  const check = async (file: string) => {
+    await page.setInputFiles('#file', file);
+    await page.waitForSelector(`#status:has-text("已选择 ${path.basename(file)}")`);
+    await page.click('button[data-cmd="check"]');
+    await responsive(page);
+    await page.waitForSelector('#commands button[data-cmd="check"]:not([disabled])', { timeout: 60_000 });
+    await responsive(page);
+    return { text: (await page.locator('#status').textContent()) ?? '', error: (await page.locator('#status').getAttribute('class')) === 'error' };
+  };
+  expect(await check(bomb)).toEqual({ text: '炸弹.xlsx 解压后超过 256 MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。', error: true });
+  expect(await check(encrypted)).toEqual({ text: '加密.xlsx 设有打开密码（加密的工作簿）。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再试。', error: true });
+  const cornerRun = await check(corner);
+  expect(cornerRun.error).toBe(false);
+  expect(cornerRun.text).toMatch(/^检查完成：错误 [1-9]\d* 处/);
+  // the wrong figure beside the far corner is still found
+  expect(await page.locator('#results li.error[data-cell="C9"]').count()).toBeGreaterThan(0);
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it('a command past its time limit is stopped with a Chinese message; the next one runs', async () => {
+  const input = path.join(dir, '限时.xlsx');
+  await (await buildSeedWorkbook('003', false)).xlsx.writeFile(input);
+  const { page } = await openPage('?limit=0.05');
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 限时.xlsx")');
+  await press(page, 'check', '处理 限时.xlsx 超过 0.05 秒仍未完成，已停止。');
+  expect(await page.locator('#status').getAttribute('class')).toBe('error');
+  await responsive(page);
+  const { page: unhurried } = await openPage();
+  await unhurried.setInputFiles('#file', input);
+  await press(unhurried, 'check', '检查完成');
+}, 120_000);
+
+it('a workbook with charts checked with marks: the download keeps every chart part byte for byte', async () => {
+  const input = path.join(dir, '含图表.xlsx');
+  fs.writeFileSync(input, await richWorkbook());
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 含图表.xlsx")');
+  await press(page, 'check', '检查完成');
+  const before = await JSZip.loadAsync(fs.readFileSync(input));
+  const after = await JSZip.loadAsync(fs.readFileSync(await download(page, '检查标记')));
+  // the charts, their drawings and the chart sheet (the notes' VML drawings change with the marks)
+  const charts = Object.keys(before.files).filter((n) => !before.files[n].dir && /^xl\/(charts|drawings|chartsheets)\/(_rels\/)?[^/]+\.xml(\.rels)?$/.test(n));
+  expect(charts).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/chartsheets/sheet1.xml']));
+  for (const name of charts) expect([name, await after.file(name)?.async('string')]).toEqual([name, await before.file(name)!.async('string')]);
+  expect(await after.file('xl/workbook.xml')!.async('string')).toContain('检查结果');
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it("a published PDF dropped in the page: the CLI's findings, each on its page; nothing fetched from elsewhere", async () => {
+  const pdf = path.join(__dirname, '..', 'fixtures', 'pdf', 'pt-wljd-2024-budget.pdf');
+  const cli = await run(['check', pdf, '--json']);
+  expect(cli.code).toBe(1);
+  const want = (JSON.parse(cli.out) as { findings: { severity: string; sheet?: string; cell?: string; message: string; location?: { page: number } }[] }).findings;
+  expect(want.length).toBeGreaterThan(5);
+
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#file', pdf);
+  await page.waitForSelector('#status:has-text("已选择 pt-wljd-2024-budget.pdf")');
+  await press(page, 'check', '检查完成');
+  const shown = await page.locator('#results li:not(.group)').evaluateAll((lis: HTMLElement[]) =>
+    lis.map((li) => ({ severity: li.className, sheet: li.dataset.sheet, cell: li.dataset.cell, page: li.dataset.page, where: li.querySelector('.where')!.textContent, message: li.lastChild!.textContent ?? '' })),
+  );
+  const key = (f: { severity: string; sheet?: string; cell?: string; message: string }) => `${f.severity}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message}`;
+  expect(shown.map(key).sort()).toEqual(want.map(key).sort());
+  for (const f of want.filter((w) => w.location)) {
+    const item = shown.find((s) => key(s as Parameters<typeof key>[0]) === key(f))!;
+    expect(item.page).toBe(String(f.location!.page));
+    expect(item.where).toContain(`第${f.location!.page}页`);
+  }
+  expect(await page.locator('#downloads a').count()).toBe(0);
+  // a PDF is only checked
+  await press(page, 'fill', 'pt-wljd-2024-budget.pdf 是 PDF：只能检查。填充科目需要 .xlsx 工作簿。');
+  await page.screenshot({ path: path.join(artefacts, 'page-pdf.png'), fullPage: true });
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it('a province catalog loaded in the page (catalog import .json, or the .xlsx export): fill and check follow it and say which catalog they used', async () => {
+  // the built-in 2024 function catalog with one code renamed, as a province's own may name it
+  const entries = loadCatalog('function', 2024).entries().map((e) => [e.code, e.code === '2080505' ? '机关事业单位养老保险缴费（本省）' : e.name]);
+  const json = path.join(dir, '本省科目2024.json');
+  fs.writeFileSync(json, JSON.stringify({ form: 'full', classification: 'function', year: 2024, title: '2024年政府收支分类科目（导入）', source: '由 本省科目.xlsx 导入', entries }));
+  const bad = path.join(dir, '坏科目.json');
+  fs.writeFileSync(bad, JSON.stringify({ form: 'full', classification: 'function', year: 2024, title: '坏', entries: [['20101', '']] }));
+  const exported = new ExcelJS.Workbook();
+  const ws = exported.addWorksheet('科目');
+  ws.addRow(['科目编码', '科目名称']);
+  for (const [code, name] of entries) ws.addRow([code, code === '2080505' ? '养老保险缴费支出（导出）' : name]);
+  const xlsx = path.join(dir, '2024年一体化系统科目.xlsx');
+  await exported.xlsx.writeFile(xlsx);
+
+  const wb = await buildSeedWorkbook('003', false);
+  wb.getWorksheet('部门公开表5')!.getCell('D16').value = null; // 2080505's name, for fill to write
+  const input = path.join(dir, '城西区2024年预算.xlsx');
+  await wb.xlsx.writeFile(input);
+
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#catalog', bad);
+  await page.waitForSelector('#status.error:has-text("科目表 坏科目.json 有误")');
+  await page.setInputFiles('#catalog', json);
+  await page.waitForSelector('#status:has-text("已载入科目表 本省科目2024.json：2024年功能分类")');
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 城西区2024年预算.xlsx")');
+  await press(page, 'fill', '填充完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2024.json（2024年）');
+  expect((await page.locator('#results li').allTextContents()).join('\n')).toContain('2080505 机关事业单位养老保险缴费（本省）');
+  const filled = await book(await download(page, '已填充'));
+  expect(filled.getWorksheet('部门公开表5')!.getCell('D16').value).toBe('机关事业单位养老保险缴费（本省）');
+
+  // check on a workbook that prints the national name: the imported name is the one it is held to
+  const national = path.join(dir, '城南区2024年预算.xlsx');
+  await (await buildSeedWorkbook('003', false)).xlsx.writeFile(national);
+  await page.setInputFiles('#file', national);
+  await page.waitForSelector('#status:has-text("已选择 城南区2024年预算.xlsx")');
+  await press(page, 'check', '检查完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2024.json（2024年）');
+  const named = page.locator('#results li[data-sheet="部门公开表5"][data-cell="D16"]');
+  expect((await named.allTextContents()).join('\n')).toContain('机关事业单位养老保险缴费（本省）');
+
+  // the .xlsx export itself, imported in the page as catalog import does
+  await page.setInputFiles('#catalog', xlsx);
+  await page.waitForSelector(`#status:has-text("已载入科目表 2024年一体化系统科目.xlsx：2024年功能分类 ${entries.length} 个科目")`);
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 城西区2024年预算.xlsx")');
+  await press(page, 'fill', '填充完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 2024年一体化系统科目.xlsx（2024年）');
+  expect((await book(await download(page, '已填充'))).getWorksheet('部门公开表5')!.getCell('D16').value).toBe('养老保险缴费支出（导出）');
+  expect(foreign()).toEqual([]);
+}, 180_000);
+
+it('a workbook with more findings than a report lists: the page shows the listed ones, without overflowing', async () => {
+  // 6,000 more 项 rows in 预算05表, each with findings: more than a report lists
+  const parts = await samplePackage();
+  const sheet = 'xl/worksheets/sheet5.xml';
+  const text = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+  let noise = '';
+  for (let r = 27; r < 6_027; r++) noise += `<row r="${r}">${text(`A${r}`, '2010301')}${text(`B${r}`, '行政运行')}${text(`D${r}`, '约一万')}${text(`E${r}`, '#REF!')}</row>`;
+  parts.set(sheet, Buffer.from(parts.get(sheet)!.toString('utf8').replace('</sheetData>', `${noise}</sheetData>`)));
+  const input = path.join(dir, '很多问题.xlsx');
+  writeParts(input, parts);
+  const { page } = await openPage();
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 很多问题.xlsx")');
+  await press(page, 'check', '检查完成');
+  expect(await page.locator('#status').getAttribute('class')).toBe('');
+  expect(await page.locator('#results li:not(.group)').count()).toBeGreaterThan(15_000);
+  await responsive(page);
+}, 120_000);

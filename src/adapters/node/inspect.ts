@@ -4,31 +4,9 @@
 // its sizes is caught too.
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
-import { MAX_SHEET_ROWS } from '../../core/limits';
+import { LIMITS, PACKAGE_MESSAGES, refuseNonWorkbook } from '../xlsx/package-read';
 
-export const LIMITS = {
-  /** Total inflated size of all parts. */
-  inflatedBytes: 256 * 1024 * 1024,
-  /** Rows in one sheet. */
-  rows: MAX_SHEET_ROWS,
-};
-
-/** The messages for a package that cannot be read, shared by every reader. */
-export const PACKAGE_MESSAGES = {
-  corrupt: (name: string, detail: string) => `无法打开 ${name}：文件已损坏或不完整（${detail}）。如果是从网页或邮件下载的，请重新下载。`,
-  notWorkbook: (name: string, isDocx: boolean) => `${name} 不是 Excel 工作簿${isDocx ? '，而是 Word 文档（.docx）' : '（压缩包里没有工作簿内容）'}。`,
-  bomb: (name: string) => `${name} 解压后超过 ${LIMITS.inflatedBytes / 1024 / 1024} MB（可能是“压缩包炸弹”或异常大的文件），已拒绝打开。`,
-  rows: (name: string, sheet: string) => `${name} 的工作表 ${sheet} 超过 ${LIMITS.rows.toLocaleString('en')} 行，公开表不会有这么多行，已拒绝打开。请删除多余的行后再试。`,
-  damaged: (name: string, detail: string) => `无法打开 ${name}：压缩内容已损坏（${detail}）。`,
-  duplicate: (name: string, part: string) => `无法打开 ${name}：压缩包里有两份同名的部件 ${part}，不同软件读到的可能不是同一份，文件已损坏或被改动过。请在 Excel 中打开后另存再试。`,
-};
-
-/** Refuses a zip that holds no workbook (naming a Word document for what it is). */
-export function refuseNonWorkbook(name: string, parts: string[]): void {
-  if (!parts.includes('[Content_Types].xml') || !parts.some((p) => p.startsWith('xl/'))) {
-    throw new UserError(PACKAGE_MESSAGES.notWorkbook(name, parts.some((p) => p.startsWith('word/'))));
-  }
-}
+export { LIMITS, PACKAGE_MESSAGES, refuseNonWorkbook };
 
 async function countEntry(file: JSZip.JSZipObject, budget: { left: number }, onChunk?: (text: string) => boolean): Promise<void> {
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import type { PdfPage, TextRun } from '../../core/pdf-layout/lines';
 /** Pages read at most: a longer file is not a department's disclosure. */
 export const MAX_PDF_PAGES = 1000;
 
-export const isPdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+export const isPdf = (bytes: Uint8Array): boolean => new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-');
 
 interface PdfjsItem {
   str?: string;
@@ -15,7 +15,7 @@ interface PdfjsItem {
   height: number;
 }
 
-interface Pdfjs {
+export interface Pdfjs {
   getDocument(src: object): { promise: Promise<PdfjsDocument>; destroy(): Promise<void> };
 }
 interface PdfjsDocument {
@@ -34,9 +34,14 @@ function loadPdfjs(): Pdfjs {
 }
 
 /** The text runs of every page of the PDF `file` (its bytes given). */
-export async function readPdfPages(file: string, bytes: Uint8Array): Promise<PdfPage[]> {
+export function readPdfPages(file: string, bytes: Uint8Array): Promise<PdfPage[]> {
+  return readPdfPagesWith(loadPdfjs(), file, bytes);
+}
+
+/** The same with a given pdfjs (the browser page's bundled build). */
+export async function readPdfPagesWith(pdfjs: Pdfjs, file: string, bytes: Uint8Array): Promise<PdfPage[]> {
   if (!isPdf(bytes)) throw new UserError(`${file} 不是 PDF 文件。`);
-  const task = loadPdfjs().getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
   let doc: PdfjsDocument;
   try {
     doc = await task.promise;

@@ -1,6 +1,7 @@
 // gongkai catalog import: a province's catalog export → a catalog file every command accepts.
 import { UserError } from '../../core/errors';
 import { importCatalog } from '../../core/catalog/import';
+import { importProblemsMessage } from '../../core/catalog/import-problems';
 import { readRows } from '../../adapters/node/tabular';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear, requireExtension } from '../options';
@@ -17,11 +18,7 @@ export async function runCatalogImport(file: string, args: CatalogImportArgs): P
   checkOutputPath(args.output, { force: args.force, inputs: [file] });
   const rows = await readRows(file);
   const result = importCatalog(rows, year, `由 ${file} 导入`);
-  if (!result.catalog) {
-    const lines = result.problems.slice(0, 50).map((p) => (p.row ? `  第 ${p.row} 行：${p.reason}` : `  ${p.reason}`));
-    const more = result.problems.length > 50 ? [`  ……另有 ${result.problems.length - 50} 处问题`] : [];
-    throw new UserError([`科目表 ${file} 未导入，发现 ${result.problems.length} 处问题：`, ...lines, ...more].join('\n'));
-  }
+  if (!result.catalog) throw new UserError(importProblemsMessage(file, result.problems));
   const catalog = result.catalog;
   if (catalog.form !== 'full') throw new Error('unreachable');
   const count = (len: number) => catalog.entries.filter(([code]) => code.length === len).length;

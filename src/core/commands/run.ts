@@ -1,5 +1,6 @@
 // One entry for the task pane and the standalone page: a command by name on a workbook's grid,
 // its plan, and what to tell the user — the same words whichever host applies the plan.
+import { describeCatalogs } from '../catalog/catalog';
 import type { Report } from '../check/finding';
 import type { Change } from '../edits';
 import type { WorkbookGrid } from '../grid';
@@ -15,7 +16,7 @@ export type CommandRequest =
   | { command: 'template'; template: TemplateRequest }
   | { command: 'fill'; sheet?: string; year?: number }
   | { command: 'recalc'; sheet?: string; formulas?: boolean }
-  | { command: 'check'; mark: boolean; prior?: NamedGrid; budget?: NamedGrid }
+  | { command: 'check'; mark: boolean; prior?: NamedGrid; budget?: NamedGrid; year?: number | null; pdf?: boolean }
   | { command: 'clear' }
   | { command: 'narrate'; prior?: NamedGrid; year?: number };
 
@@ -43,7 +44,7 @@ export function runCommand(req: CommandRequest, grid: WorkbookGrid, res: Resourc
     case 'fill': {
       const { plan, report } = fillCommand(grid, res, file, { sheet: req.sheet, year: req.year });
       const changes = report.tables.flatMap((t) => t.changes);
-      return { plan, changes, summary: `填充完成：改动 ${count(changes, true)} 处，需要核对 ${count(changes, false)} 处。` };
+      return { plan, changes, notes: report.catalogs.length ? [describeCatalogs(report.catalogs)] : [], summary: `填充完成：改动 ${count(changes, true)} 处，需要核对 ${count(changes, false)} 处。` };
     }
     case 'recalc': {
       const { plan, report } = recalcCommand(grid, res, file, { sheet: req.sheet, formulas: req.formulas ?? true });
@@ -52,9 +53,9 @@ export function runCommand(req: CommandRequest, grid: WorkbookGrid, res: Resourc
       return { plan, changes, summary: `重算完成：${wrong} 处合计不对，已改正；改动 ${count(changes, true)} 处。` };
     }
     case 'check': {
-      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, prior: req.prior && factsOf(req.prior.grid, res), budget: req.budget && factsOf(req.budget.grid, res) });
+      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, year: req.year, pdf: req.pdf, prior: req.prior && factsOf(req.prior.grid, res), budget: req.budget && factsOf(req.budget.grid, res) });
       const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
-      return { plan, report, summary: `检查完成：错误 ${n('error')} 处，警告 ${n('warning')} 处，提示 ${n('notice')} 处。` };
+      return { plan, report, notes: report.catalogs?.length ? [describeCatalogs(report.catalogs)] : [], summary: `检查完成：错误 ${n('error')} 处，警告 ${n('warning')} 处，提示 ${n('notice')} 处。` };
     }
     case 'clear':
       return { plan: clearCommand().plan, summary: '已清除检查标记。' };

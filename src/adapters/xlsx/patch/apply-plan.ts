@@ -124,6 +124,17 @@ function textParts(pkg: XlsxPackage): string[] {
 }
 
 export async function patchWorkbook(bytes: Buffer | Uint8Array, plan: BookPlan): Promise<Patched> {
+  const { pkg, applied } = await patch(bytes, plan);
+  return { bytes: await pkg.toBuffer(), applied, touched: pkg.touched() };
+}
+
+/** The same, on any host: the bytes as a Uint8Array (the page has no Buffer). */
+export async function patchWorkbookBytes(bytes: Uint8Array, plan: BookPlan): Promise<{ bytes: Uint8Array; applied: Applied }> {
+  const { pkg, applied } = await patch(bytes, plan);
+  return { bytes: await pkg.toBytes(), applied };
+}
+
+async function patch(bytes: Buffer | Uint8Array, plan: BookPlan): Promise<{ pkg: XlsxPackage; applied: Applied }> {
   if (plan.sheets.length) throw new Error('patchWorkbook: new standard tables are written by the template command');
   const pkg = await XlsxPackage.open(bytes);
   await pkg.load(textParts(pkg));
@@ -161,5 +172,5 @@ export async function patchWorkbook(bytes: Buffer | Uint8Array, plan: BookPlan):
   if (plan.clearMarks || plan.marks.length || plan.results || plan.text) writeStore(book, store);
   notes.finish();
   book.finish();
-  return { bytes: await pkg.toBuffer(), applied, touched: pkg.touched() };
+  return { pkg, applied };
 }

@@ -130,11 +130,16 @@ export class XlsxPackage {
     return [...new Set([...this.changed.keys(), ...this.removed])].sort();
   }
 
-  async toBuffer(): Promise<Buffer> {
+  /** The patched package's bytes, on any host (a browser has no Buffer). */
+  async toBytes(): Promise<Uint8Array> {
     for (const name of this.removed) this.zip.remove(name);
     for (const [name, text] of this.changed) this.zip.file(name, text);
-    const out = await this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-    return out;
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const out = await this.toBytes();
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }
 
   // --- relationships ---
