@@ -160,3 +160,43 @@ describe('check and fill name the catalog they used', () => {
     expect(c.out).toContain('科目表：功能分类用内置2025年科目表');
   });
 });
+
+describe('a province catalog for a year gongkai has no built-in catalog of (2027)', () => {
+  it('codes, fill and check use it; without it the year is refused', async () => {
+    const { strippedWorkbook } = await import('./helpers/strip');
+    const dir = tmpDir();
+    const csv = path.join(dir, '2027年科目.csv');
+    fs.writeFileSync(csv, '科目编码,科目名称\r\n208,社会保障和就业支出\r\n20805,行政事业单位养老支出\r\n2080505,机关事业单位基本养老保险缴费支出（省）\r\n2080506,机关事业单位职业年金缴费支出\r\n');
+    const cat = path.join(dir, 'cat2027.json');
+    expect((await run(['catalog', 'import', csv, '--year', '2027', '-o', cat])).code).toBe(0);
+
+    expect((await run(['codes', '2080505', '--year', '2027'])).code).toBe(2);
+    const lookup = await run(['codes', '2080505', '--year', '2027', '--catalog', cat, '--json']);
+    expect(lookup.code).toBe(0);
+    expect(JSON.parse(lookup.out)[0]).toMatchObject({ name: '机关事业单位基本养老保险缴费支出（省）', catalog: { origin: 'imported', year: 2027 } });
+
+    const wb = strippedWorkbook({
+      title: '2027年一般公共预算支出表',
+      unit: '万元',
+      columns: ['合计', '基本支出', '项目支出'],
+      rows: [
+        { code: '2080505', name: '', amounts: [10, 10, 0] },
+        { code: '2080506', name: '', amounts: [5, 5, 0] },
+      ],
+    });
+    const input = path.join(dir, 'in.xlsx');
+    await wb.xlsx.writeFile(input);
+    const filled = path.join(dir, 'filled.xlsx');
+    expect((await run(['fill', input, '-o', filled, '--year', '2027'])).code).toBe(2);
+    const f = await run(['fill', input, '-o', filled, '--year', '2027', '--catalog', cat]);
+    expect(f.code).toBe(0);
+    expect(f.out).toContain(`科目表：功能分类用导入的科目表 ${cat}（2027年）`);
+    expect(f.out).toContain('写入科目名称：2080505 机关事业单位基本养老保险缴费支出（省）');
+
+    // the workbook says 2027: its codes are held to the imported catalog, not to 2024's
+    const c = await run(['check', filled, '--catalog', cat, '--json']);
+    const report = JSON.parse(c.out);
+    expect(report.catalogs).toEqual(expect.arrayContaining([expect.objectContaining({ classification: 'function', year: 2027, origin: 'imported' })]));
+    expect(report.findings.filter((x: { rule: string }) => x.rule.startsWith('code.'))).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Catalog, parseCatalogFile, resolveCatalog } from '../../core/catalog/catalog';
 import type { CatalogFile, Classification } from '../../core/catalog/schema';
+import { catalogsByYear, catalogSet, knownYears, type UserCatalogFile } from '../../core/catalog/catalog-set';
 import { describeIssues } from '../../core/spec/schema';
 import { UserError } from '../../core/errors';
 import { parseSpec } from '../../core/spec/parse';
@@ -91,19 +92,15 @@ function resolveBuiltIn(files: CatalogFile[], classification: Classification, ye
 /** The function and economic catalogs of a year; a user's imported catalog replaces its classification. */
 export function loadCatalogSet(year: number, userCatalog?: string): Partial<Record<Classification, Catalog>> {
   const files = loadCatalogFiles();
-  const set: Partial<Record<Classification, Catalog>> = { function: loadCatalog('function', year, files) };
-  for (const c of ['economic-dept', 'economic-gov'] as const) {
-    const catalog = resolveBuiltIn(files, c, year);
-    if (catalog) set[c] = catalog;
-  }
-  if (userCatalog) {
-    const file = readCatalogFile(userCatalog);
-    // the user's own catalog is taken as it is: what it lists and what it lacks both count
-    const catalog = resolveCatalog([file], file.classification, file.year, { kind: 'imported', title: file.title, file: userCatalog });
-    if (file.year !== year) throw new UserError(`科目表 ${userCatalog} 是 ${file.year} 年的，与 ${year} 年不符。`);
-    set[file.classification] = catalog!;
-  }
-  return set;
+  const user = readUserCatalog(userCatalog);
+  if (user && user.catalog.year !== year) throw new UserError(`科目表 ${userCatalog} 是 ${user.catalog.year} 年的，与 ${year} 年不符。`);
+  // a year without a built-in catalog needs the user's own
+  if (!user) loadCatalog('function', year, files);
+  return catalogSet(files, year, user, (c, y) => resolveBuiltIn(files, c, y));
+}
+
+function readUserCatalog(file?: string): UserCatalogFile | null {
+  return file ? { file, catalog: readCatalogFile(file) } : null;
 }
 
 export function readCatalogFile(file: string): CatalogFile {
@@ -135,20 +132,20 @@ function readCrossRules(dir: string): CrossRules[] {
     });
 }
 
-/** Catalogs by year for the checker: the year's built-in set (2024's when unknown or missing). */
+/** Catalogs by year for the checker: the year's set (2024's when unknown or missing; the user's catalog for its year). */
 export function catalogsForCheck(userCatalog?: string): (year: number | null) => Partial<Record<Classification, Catalog>> {
+  return catalogsFor(readUserCatalog(userCatalog));
+}
+
+function catalogsFor(user: UserCatalogFile | null): (year: number | null) => Partial<Record<Classification, Catalog>> {
   const files = loadCatalogFiles();
-  const cache = new Map<number, Partial<Record<Classification, Catalog>>>();
-  return (year) => {
-    const y = year && resolveBuiltIn(files, 'function', year) ? year : 2024;
-    if (!cache.has(y)) cache.set(y, loadCatalogSet(y, userCatalog && year === y ? userCatalog : undefined));
-    return cache.get(y)!;
-  };
+  return catalogsByYear(files, user, (c, y) => resolveBuiltIn(files, c, y));
 }
 
 /** Everything the commands need, from templates/ (and the user's catalog file, if given). */
 export function nodeResources(userCatalog?: string): Resources {
-  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(userCatalog), catalogYears: catalogYears(loadCatalogFiles(), 'function'), lexicon: loadLexicon() };
+  const user = readUserCatalog(userCatalog);
+  return { specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsFor(user), catalogYears: knownYears(loadCatalogFiles(), user), lexicon: loadLexicon() };
 }
 
 
