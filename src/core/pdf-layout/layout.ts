@@ -433,13 +433,17 @@ function headerCells(lines: Line[]): HeaderCell[] {
   return out;
 }
 
-/** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it. */
+/** A label that begins a row, never the wrapped end of another: an ordinal (十一、 （三） 2.) or a total. */
+const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])|^(本年|上年)?(收入|支出)?(合计|总计)$/;
+
+/** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it
+ * (not where a figure or a row-starting label stands under one of its own kind). */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
   for (const line of lines) {
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
-    const clash = prev && line.cells.some((c) => isNumberText(c.text) && prev.cells.some((p) => isNumberText(p.text) && overlap(p, c) > 0));
+    const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
     if (close && !clash) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;
