@@ -228,7 +228,9 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   // a parent that touches none of them
   const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
   const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o) && free(o, h)));
-  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
+  // (figures right-aligned beside a lower header cell, within a character of it, are that cell's)
+  const owned = (l: Lane, h: HeaderCell) => bottom.some((o) => !centred.includes(o) && (overlap(l, o) > 0 || (o.line > h.line && gap(l, o) < o.size)));
+  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !owned(l, h))));
   setReach(header, new Set(bottom.filter((h) => !floating.has(h))));
   // each lane under the bottom header cell it stands below, or the nearest one
   const leafOf = new Map<Lane, HeaderCell>();
