@@ -227,7 +227,10 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
   // a parent that touches none of them
   const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
-  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o) && free(o, h)));
+  // (with such cells on both sides: a cell beside a parent's children is not one)
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o) && free(o, h));
+  const centred = bottom.filter((h) => lower(h).some((o) => mid(o) < mid(h)) && lower(h).some((o) => mid(o) > mid(h)));
   // (figures right-aligned beside a lower header cell, within a character of it, are that cell's)
   const owned = (l: Lane, h: HeaderCell) => bottom.some((o) => !centred.includes(o) && (overlap(l, o) > 0 || (o.line > h.line && gap(l, o) < o.size)));
   const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !owned(l, h))));
@@ -403,7 +406,7 @@ function headerCells(lines: Line[]): HeaderCell[] {
     for (const c of line.cells) {
       const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size) && !centredParent(above[0], c, line, out);
       if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
@@ -438,7 +441,18 @@ function headerCells(lines: Line[]): HeaderCell[] {
 /** A label that begins a row, never the wrapped end of another: an ordinal (十一、 （三） 2.) or a total. */
 const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])|^(本年|上年)?(收入|支出)?(合计|总计)$/;
 
-/** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it
+/** A parent centred over three or more columns, not a wrapped word: the cell under it has
+ * siblings on its own baseline on both sides within the parent's share of its line. */
+function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): boolean {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const mates = out.filter((o) => o.page === h.page && Math.abs(o.y - h.y) < 0.35 * o.size && o !== h).map(mid);
+  const x0 = Math.max(-Infinity, ...mates.filter((m) => m < mid(h)).map((m) => (m + mid(h)) / 2));
+  const x1 = Math.min(Infinity, ...mates.filter((m) => m > mid(h)).map((m) => (m + mid(h)) / 2));
+  const siblings = line.cells.filter((o) => o !== c && Math.abs(o.y - c.y) < 0.2 * c.size && mid(o) >= x0 && mid(o) < x1);
+  return siblings.some((o) => mid(o) < mid(c)) && siblings.some((o) => mid(o) > mid(c));
+}
+
+/** A label that begins a row: a line a little below another, filling its gaps or wrapping its text, joins it
  * (not where a figure or a row-starting label stands under one of its own kind). */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
