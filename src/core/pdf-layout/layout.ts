@@ -220,7 +220,9 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const all = [...block.header, ...block.body].flatMap((l) => l.cells);
   const width = all.length ? Math.max(...all.map((c) => c.x1)) - Math.min(...all.map((c) => c.x0)) : 0;
   const wide = (c: Cell) => c.x1 - c.x0 > width * 0.4 && !isNumberText(c.text);
-  const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c))));
+  // a 栏次 row's numbers are centred under their headers, not where the figures stand
+  const numbering = new Set(rows.filter(isNumbering).flatMap((r) => r.cells.filter((c) => isNumberText(c.text))));
+  const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c) && !numbering.has(c))));
   const header = headerCells(block.header);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
@@ -241,8 +243,9 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
     const score = (h: HeaderCell) => (overlap(lane, h) > 0 ? overlap(lane, h) : -gap(lane, h));
     let candidates = bottom.filter((h) => !floating.has(h));
     // an amount under no header cell is printed flush right in its column: its header is centred to its left
-    const left = candidates.filter((h) => (h.x0 + h.x1) / 2 < lane.x1);
-    if (lane.numeric && left.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = left;
+    // (a label under none, flush left: its header is centred to its right)
+    const side = candidates.filter((h) => (lane.numeric ? (h.x0 + h.x1) / 2 < lane.x1 : (h.x0 + h.x1) / 2 > lane.x0));
+    if (side.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = side;
     const leaf = candidates.sort((a, b) => score(b) - score(a))[0];
     if (leaf) leafOf.set(lane, leaf);
   }
@@ -269,7 +272,8 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const ownSpan = (h: HeaderCell): number[] => {
     const span = below(h).flatMap((o) => spans.get(o) ?? []);
     // a parent centred over its columns: the columns of its share of the line headed lower down
-    if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+    // (not those of cells printed beside it, reaching up to its line)
+    if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line && s.leaf.reach > h.line ? [i] : [])));
     return span;
   };
   const order = [...header].sort((a, b) => b.line - a.line);
@@ -294,7 +298,7 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   for (const r of rows) {
     const bySlot = new Map<number, Cell[]>();
     for (const c of r.cells) {
-      const i = wide(c) ? slotAt(slots, c.x0) : slots.findIndex((s) => s.lanes.some((l) => l.numeric === isNumberText(c.text) && overlap(l, c) > 0));
+      const i = wide(c) ? slotAt(slots, c.x0) : numbering.has(c) ? headedSlot(slots, c) : slots.findIndex((s) => s.lanes.some((l) => l.numeric === isNumberText(c.text) && overlap(l, c) > 0));
       const at = i < 0 ? nearestSlot(slots, c) : i;
       bySlot.set(at, [...(bySlot.get(at) ?? []), c]);
     }
@@ -373,6 +377,24 @@ function nearestSlot(slots: Slot[], c: { x0: number; x1: number }): number {
     if (gap(s, c) - overlap(s, c) < gap(slots[best], c) - overlap(slots[best], c)) best = i;
   });
   return best;
+}
+
+/** The column whose header cell is centred nearest above the cell. */
+function headedSlot(slots: (Slot & { leaf?: HeaderCell })[], c: Cell): number {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  let best = -1;
+  slots.forEach((s, i) => {
+    if (s.leaf && (best < 0 || Math.abs(mid(s.leaf) - mid(c)) < Math.abs(mid(slots[best].leaf!) - mid(c)))) best = i;
+  });
+  return best;
+}
+
+/** A 栏次 row: labelled 栏次 (行次), or small integers numbering the columns 1, 2, 3 … alone. */
+function isNumbering(row: { cells: Cell[] }): boolean {
+  const numbers = row.cells.filter((c) => isNumberText(c.text)).map((c) => squash(c.text));
+  const labels = row.cells.filter((c) => !isNumberText(c.text)).map((c) => squash(c.text));
+  if (!numbers.length || !numbers.every((n) => /^\d{1,2}$/.test(n))) return false;
+  return labels.some((t) => /^(栏次|行次)$/.test(t)) || (!labels.length && numbers.length >= 3 && numbers.every((n, i) => Number(n) === i + 1));
 }
 
 function slotAt(slots: Slot[], x: number): number {
