@@ -478,7 +478,12 @@ function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): b
  * (not where a figure or a row-starting label stands under one of its own kind). */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
-  for (const line of lines) {
+  let carried: Cell[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (straddles(lines, i)) {
+      carried.push(...line.cells.map((c) => ({ ...c })));
+      continue;
+    }
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
     const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
@@ -486,8 +491,28 @@ function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;
     } else rows.push({ page: line.page, y: line.y, size: line.size, cells: line.cells.map((c) => ({ ...c })) });
+    rows[rows.length - 1].cells.push(...carried);
+    carried = [];
   }
   return rows;
+}
+
+/** The first line of a label wrapped in its cell and centred on the next line's baseline (the row
+ * of its figures), the rest of it printed below them: it belongs to that next row. */
+function straddles(lines: Line[], i: number): boolean {
+  const [line, next] = [lines[i], lines[i + 1]];
+  const text = (l: Line) => !l.cells.some((c) => isNumberText(c.text));
+  if (!next || next.page !== line.page || !text(line) || text(next)) return false;
+  if (next.cells.some((c) => !isNumberText(c.text) && line.cells.some((o) => overlap(o, c) > 0))) return false;
+  let last: Line | null = null;
+  for (let j = i + 2; j < lines.length; j++) {
+    const l = lines[j];
+    const from = last ?? line;
+    const wraps = l.page === line.page && text(l) && l.cells.every((c) => line.cells.some((o) => overlap(o, c) > 0));
+    if (!wraps || l.y - from.y > (last ? 1.45 : 2.9) * Math.min(from.size, l.size)) break;
+    last = l;
+  }
+  return last !== null && Math.abs((line.y + last.y) / 2 - next.y) < 0.35 * next.size;
 }
 
 // ---- a text section ----
