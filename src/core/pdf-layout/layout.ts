@@ -220,8 +220,8 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const all = [...block.header, ...block.body].flatMap((l) => l.cells);
   const width = all.length ? Math.max(...all.map((c) => c.x1)) - Math.min(...all.map((c) => c.x0)) : 0;
   const wide = (c: Cell) => c.x1 - c.x0 > width * 0.4 && !isNumberText(c.text);
-  // a 栏次 row's numbers are centred under their headers, not where the figures stand
-  const numbering = new Set(rows.filter(isNumbering).flatMap((r) => r.cells.filter((c) => isNumberText(c.text))));
+  // a 栏次 row is centred under the headers, not where the figures and labels stand
+  const numbering = new Set(rows.filter(isNumbering).flatMap((r) => r.cells.filter((c) => !wide(c))));
   const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c) && !numbering.has(c))));
   const header = headerCells(block.header);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
