@@ -68,3 +68,55 @@ describe('PDF layout', () => {
     expect(unjustify('收 入 预 算 12 万 元')).toBe('收入预算12万元');
   });
 });
+
+// A 决算 table as LibreOffice prints our template: a parent centred over three columns, a 栏次
+// row, an ordinal label alone on its line close under the row above, and a label wrapped in its
+// cell and centred on its row's figures (its first line printed above them, the rest below).
+function finalPage(): PdfPage {
+  const runs: TextRun[] = [
+    t('一般公共预算财政拨款支出决算表', 250, 60, 16),
+    t('单位：元', 700, 80),
+    t('项目', 100, 100),
+    t('本年支出', 430, 100),
+    t('科目代码', 40, 114),
+    t('科目名称', 150, 114),
+    t('小计', 340, 114),
+    t('基本支出', 430, 114),
+    t('项目支出', 530, 114),
+    t('栏次', 50, 130),
+    t('1', 345, 130),
+    t('2', 445, 130),
+    t('3', 545, 130),
+  ];
+  const figures = (y: number) => [n('10.00', 380, y), n('6.00', 480, y), n('4.00', 580, y)];
+  runs.push(t('20101', 40, 145), t('人大事务', 150, 145), ...figures(145));
+  runs.push(t('（一）机关服务', 150, 156));
+  runs.push(t('2010302', 40, 167), t('（二）一般行政管理事务', 150, 167), ...figures(167));
+  runs.push(t('2010350', 40, 185), t('事业运行', 150, 185), ...figures(185));
+  runs.push(t('机关事业单位基本养老', 150, 192), t('2010399', 40, 197), ...figures(197), t('保险缴费支出', 150, 202));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of a table LibreOffice prints', () => {
+  const [table] = layoutPages([finalPage()]).grid.sheets;
+  const row = (r: number) => Array.from({ length: 5 }, (_, i) => textAt(table, r, i + 1));
+
+  test('a parent centred over three columns is no wrapped word of the middle one; a 栏次 row makes no columns', () => {
+    expect(table.columnCount).toBe(5);
+    expect(row(3)).toEqual(['项目', '', '本年支出', '', '']);
+    expect(row(4)).toEqual(['科目代码', '科目名称', '小计', '基本支出', '项目支出']);
+    expect(row(5)).toEqual(['栏次', '', '1', '2', '3']);
+    expect(table.merges).toEqual(expect.arrayContaining(['A3:B3', 'C3:E3']));
+  });
+
+  test('an ordinal label starts its own row; a label wrapped in its cell and centred on its figures is read into their row', () => {
+    expect([6, 7, 8, 9, 10].map(row)).toEqual([
+      ['20101', '人大事务', '10.00', '6.00', '4.00'],
+      ['', '（一）机关服务', '', '', ''],
+      ['2010302', '（二）一般行政管理事务', '10.00', '6.00', '4.00'],
+      ['2010350', '事业运行', '10.00', '6.00', '4.00'],
+      ['2010399', '机关事业单位基本养老保险缴费支出', '10.00', '6.00', '4.00'],
+    ]);
+    expect(table.rowCount).toBe(10);
+  });
+});

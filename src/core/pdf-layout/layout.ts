@@ -220,15 +220,22 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const all = [...block.header, ...block.body].flatMap((l) => l.cells);
   const width = all.length ? Math.max(...all.map((c) => c.x1)) - Math.min(...all.map((c) => c.x0)) : 0;
   const wide = (c: Cell) => c.x1 - c.x0 > width * 0.4 && !isNumberText(c.text);
-  const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c))));
+  // a 栏次 row is centred under the headers, not where the figures and labels stand
+  const numbering = new Set(rows.filter(isNumbering).flatMap((r) => r.cells.filter((c) => !wide(c))));
+  const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c) && !numbering.has(c))));
   const header = headerCells(block.header);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
   // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
   // a parent that touches none of them
   const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
-  const centred = bottom.filter((h) => header.some((o) => o.line > h.line && within(zone(header, h), o) && free(o, h)));
-  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !bottom.some((o) => !centred.includes(o) && overlap(l, o) > 0))));
+  // (with such cells on both sides: a cell beside a parent's children is not one)
+  const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o) && free(o, h));
+  const centred = bottom.filter((h) => lower(h).some((o) => mid(o) < mid(h)) && lower(h).some((o) => mid(o) > mid(h)));
+  // (figures right-aligned beside a lower header cell, within a character of it, are that cell's)
+  const owned = (l: Lane, h: HeaderCell) => bottom.some((o) => !centred.includes(o) && (overlap(l, o) > 0 || (o.line > h.line && gap(l, o) < o.size)));
+  const floating = new Set(centred.filter((h) => !lanes.some((l) => overlap(l, h) > 0 && !owned(l, h))));
   setReach(header, new Set(bottom.filter((h) => !floating.has(h))));
   // each lane under the bottom header cell it stands below, or the nearest one
   const leafOf = new Map<Lane, HeaderCell>();
@@ -236,8 +243,9 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
     const score = (h: HeaderCell) => (overlap(lane, h) > 0 ? overlap(lane, h) : -gap(lane, h));
     let candidates = bottom.filter((h) => !floating.has(h));
     // an amount under no header cell is printed flush right in its column: its header is centred to its left
-    const left = candidates.filter((h) => (h.x0 + h.x1) / 2 < lane.x1);
-    if (lane.numeric && left.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = left;
+    // (a label under none, flush left: its header is centred to its right)
+    const side = candidates.filter((h) => (lane.numeric ? (h.x0 + h.x1) / 2 < lane.x1 : (h.x0 + h.x1) / 2 > lane.x0));
+    if (side.length && !candidates.some((h) => overlap(lane, h) > 0)) candidates = side;
     const leaf = candidates.sort((a, b) => score(b) - score(a))[0];
     if (leaf) leafOf.set(lane, leaf);
   }
@@ -264,7 +272,8 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const ownSpan = (h: HeaderCell): number[] => {
     const span = below(h).flatMap((o) => spans.get(o) ?? []);
     // a parent centred over its columns: the columns of its share of the line headed lower down
-    if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line ? [i] : [])));
+    // (not those of cells printed beside it, reaching up to its line)
+    if (span.length || floating.has(h)) span.push(...slots.flatMap((s, i) => (within(zone(header, h), s) && s.leaf && s.leaf.line > h.line && s.leaf.reach > h.line ? [i] : [])));
     return span;
   };
   const order = [...header].sort((a, b) => b.line - a.line);
@@ -289,7 +298,7 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   for (const r of rows) {
     const bySlot = new Map<number, Cell[]>();
     for (const c of r.cells) {
-      const i = wide(c) ? slotAt(slots, c.x0) : slots.findIndex((s) => s.lanes.some((l) => l.numeric === isNumberText(c.text) && overlap(l, c) > 0));
+      const i = wide(c) ? slotAt(slots, c.x0) : numbering.has(c) ? headedSlot(slots, c) : slots.findIndex((s) => s.lanes.some((l) => l.numeric === isNumberText(c.text) && overlap(l, c) > 0));
       const at = i < 0 ? nearestSlot(slots, c) : i;
       bySlot.set(at, [...(bySlot.get(at) ?? []), c]);
     }
@@ -370,6 +379,24 @@ function nearestSlot(slots: Slot[], c: { x0: number; x1: number }): number {
   return best;
 }
 
+/** The column whose header cell is centred nearest above the cell. */
+function headedSlot(slots: (Slot & { leaf?: HeaderCell })[], c: Cell): number {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  let best = -1;
+  slots.forEach((s, i) => {
+    if (s.leaf && (best < 0 || Math.abs(mid(s.leaf) - mid(c)) < Math.abs(mid(slots[best].leaf!) - mid(c)))) best = i;
+  });
+  return best;
+}
+
+/** A 栏次 row: labelled 栏次 (行次), or small integers numbering the columns 1, 2, 3 … alone. */
+function isNumbering(row: { cells: Cell[] }): boolean {
+  const numbers = row.cells.filter((c) => isNumberText(c.text)).map((c) => squash(c.text));
+  const labels = row.cells.filter((c) => !isNumberText(c.text)).map((c) => squash(c.text));
+  if (!numbers.length || !numbers.every((n) => /^\d{1,2}$/.test(n))) return false;
+  return labels.some((t) => /^(栏次|行次)$/.test(t)) || (!labels.length && numbers.length >= 3 && numbers.every((n, i) => Number(n) === i + 1));
+}
+
 function slotAt(slots: Slot[], x: number): number {
   let best = 0;
   slots.forEach((s, i) => {
@@ -401,7 +428,7 @@ function headerCells(lines: Line[]): HeaderCell[] {
     for (const c of line.cells) {
       const mid = (c.x0 + c.x1) / 2;
       const above = out.filter((h) => overlap(h, c) > 0 && c.y - h.yEnd < 1.6 * c.size && c.y > h.yEnd);
-      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size);
+      const under = above.length === 1 && line.cells.filter((o) => overlap(o, above[0]) > 0).length === 1 && ((c.x0 >= above[0].x0 - 2 && c.x1 <= above[0].x1 + 2) || Math.abs(mid - (above[0].x0 + above[0].x1) / 2) < 0.5 * c.size) && !centredParent(above[0], c, line, out);
       if (under) {
         const h = above[0];
         h.text = joinText(h.text, c.text);
@@ -433,19 +460,59 @@ function headerCells(lines: Line[]): HeaderCell[] {
   return out;
 }
 
-/** Body lines to rows: a line a little below another, filling its gaps or wrapping its text, joins it. */
+/** A label that begins a row, never the wrapped end of another: an ordinal (十一、 （三） 2.) or a total. */
+const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])|^(本年|上年)?(收入|支出)?(合计|总计)$/;
+
+/** A parent centred over three or more columns, not a wrapped word: the cell under it has
+ * siblings on its own baseline on both sides within the parent's share of its line. */
+function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): boolean {
+  const mid = (x: { x0: number; x1: number }) => (x.x0 + x.x1) / 2;
+  const mates = out.filter((o) => o.page === h.page && Math.abs(o.y - h.y) < 0.35 * o.size && o !== h).map(mid);
+  const x0 = Math.max(-Infinity, ...mates.filter((m) => m < mid(h)).map((m) => (m + mid(h)) / 2));
+  const x1 = Math.min(Infinity, ...mates.filter((m) => m > mid(h)).map((m) => (m + mid(h)) / 2));
+  const siblings = line.cells.filter((o) => o !== c && Math.abs(o.y - c.y) < 0.2 * c.size && mid(o) >= x0 && mid(o) < x1);
+  return siblings.some((o) => mid(o) < mid(c)) && siblings.some((o) => mid(o) > mid(c));
+}
+
+/** A label that begins a row: a line a little below another, filling its gaps or wrapping its text, joins it
+ * (not where a figure or a row-starting label stands under one of its own kind). */
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
-  for (const line of lines) {
+  let carried: Cell[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (straddles(lines, i)) {
+      carried.push(...line.cells.map((c) => ({ ...c })));
+      continue;
+    }
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
-    const clash = prev && line.cells.some((c) => isNumberText(c.text) && prev.cells.some((p) => isNumberText(p.text) && overlap(p, c) > 0));
+    const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
     if (close && !clash) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;
     } else rows.push({ page: line.page, y: line.y, size: line.size, cells: line.cells.map((c) => ({ ...c })) });
+    rows[rows.length - 1].cells.push(...carried);
+    carried = [];
   }
   return rows;
+}
+
+/** The first line of a label wrapped in its cell and centred on the next line's baseline (the row
+ * of its figures), the rest of it printed below them: it belongs to that next row. */
+function straddles(lines: Line[], i: number): boolean {
+  const [line, next] = [lines[i], lines[i + 1]];
+  const text = (l: Line) => !l.cells.some((c) => isNumberText(c.text));
+  if (!next || next.page !== line.page || !text(line) || text(next)) return false;
+  if (next.cells.some((c) => !isNumberText(c.text) && line.cells.some((o) => overlap(o, c) > 0))) return false;
+  let last: Line | null = null;
+  for (let j = i + 2; j < lines.length; j++) {
+    const l = lines[j];
+    const from = last ?? line;
+    const wraps = l.page === line.page && text(l) && l.cells.every((c) => line.cells.some((o) => overlap(o, c) > 0));
+    if (!wraps || l.y - from.y > (last ? 1.45 : 2.9) * Math.min(from.size, l.size)) break;
+    last = l;
+  }
+  return last !== null && Math.abs((line.y + last.y) / 2 - next.y) < 0.35 * next.size;
 }
 
 // ---- a text section ----
