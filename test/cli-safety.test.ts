@@ -78,7 +78,7 @@ describe('option values are refused before any work', () => {
     [['fill', 'X', '-o', 'out.txt'], /-o 的文件应以 \.xlsx 结尾/],
     [['recalc', 'X', '-o', 'out'], /-o 的文件应以 \.xlsx 结尾/],
     [['clear', 'X', '-o', 'out.xls'], /-o 的文件应以 \.xlsx 结尾/],
-    [['check', 'X', '--annotate', 'out.csv'], /--annotate 的文件应以 \.xlsx 结尾/],
+    [['check', 'X', '--annotate', 'out.csv'], /--annotate 的文件应以 \.xlsx、\.pdf 结尾/],
     [['check', 'X', '--summary', 'out.txt'], /--summary 的文件应以 \.csv、\.xlsx 结尾/],
     [['narrate', 'X', '-o', 'out.pdf'], /不支持的输出格式「\.pdf」/],
     [['catalog', 'import', 'X', '--year', '2025', '-o', 'out.xlsx'], /-o 的文件应以 \.json 结尾/],
