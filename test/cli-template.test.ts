@@ -48,7 +48,7 @@ describe('gongkai template', () => {
     const wb = await readWorkbook(fs.readFileSync(out));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['公开01表 收入支出决算总表', '公开09表 财政拨款“三公”经费支出决算表']);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('D3').value).toBe('金额单位：元');
+    expect(ws.getCell('D3').value).toBe('2025年度　　金额单位：元');
     expect(ws.getCell('A3').value).toBe('部门：某某局');
     expect(ws.getCell('A6').value).toBe('栏次');
   });

@@ -35,8 +35,8 @@ const CASES = [
     name: '示例决算',
     data: 'final-2024.json',
     tables: ['final.01', 'final.02', 'final.03', 'final.04', 'final.05', 'final.06', 'final.07', 'final.08', 'final.09'],
-    // the 决算 template prints its year only in the notes of its empty tables
-    year: null,
+    // the 决算 template prints its year on each table's unit line
+    year: 2024,
     printed: { title: '一般公共预算财政拨款支出决算表', text: '3,702,456.18', edited: '3,702,465.18', value: 3702465.18 },
     typed: { sheet: '公开05表 一般公共预算财政拨款支出决算表', label: 'B10', cell: 'D10', value: 3702456.18, text: '3,702,456.18', changed: 3702465.18, shown: '3,702,465.18', table: 'final.05' },
   },

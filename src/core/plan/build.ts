@@ -212,7 +212,8 @@ export function buildSheet(input: BuildInput): SheetPlan {
   put(3, 1, `${spec.kind === 'final' ? '部门' : '编制单位'}：${input.department}`, 'meta');
   mergeIfWide(3, 1, 3, Math.max(1, split));
   const unitCol = width > 1 ? split + 1 : 1;
-  const unitText = `${spec.kind === 'final' ? '金额单位' : '单位'}：${spec.unit}`;
+  // a 决算 table's headers name no year (本年收入, 年初结转…): its line says which year it is
+  const unitText = spec.kind === 'final' ? `${year}年度　　金额单位：${spec.unit}` : `单位：${spec.unit}`;
   if (width > 1) {
     put(3, unitCol, unitText, 'metaRight');
     mergeIfWide(3, unitCol, 3, width);
