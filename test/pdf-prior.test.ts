@@ -62,3 +62,28 @@ describe('--prior with last year’s PDF', () => {
     expect(added[0]).toMatchObject({ rule: 'narrative.change', severity: 'error', message: '写的是比上年减少10.00万元，按上年数 45.91 万元应为减少8.00万元' });
   }, 60_000);
 });
+
+describe('--prior and --budget must be the right year and kind', () => {
+  test('a prior two years back is refused, naming both years and the year wanted (exit 2)', async () => {
+    const r = await run(['check', file(2025), '--prior', file(2023)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`上年文件 ${file(2023)} 是 2023 年的，${file(2025)} 是 2025 年的：请给出 2024 年的预算。`);
+  }, 60_000);
+
+  test('a 决算 as the prior of a budget, and a budget of another year for a 决算, are refused (exit 2)', async () => {
+    const { sampleWorkbook } = await import('./helpers/sample');
+    const { tmpDir } = await import('./helpers/tmp');
+    const dir = tmpDir('prior-kind');
+    const budget = path.join(dir, '2025年预算.xlsx');
+    const final = path.join(dir, '2024年决算.xlsx');
+    await (await sampleWorkbook('budget-2025')).xlsx.writeFile(budget);
+    await (await sampleWorkbook('final-2024')).xlsx.writeFile(final);
+    const kind = await run(['check', budget, '--prior', final]);
+    expect(kind.code).toBe(2);
+    expect(kind.err).toContain(`上年文件 ${final} 是决算，${budget} 是预算：与上年比较须用上年的预算。`);
+    const year = await run(['check', final, '--budget', budget]);
+    expect(year.code).toBe(2);
+    expect(year.err).toContain(`本年预算文件 ${budget} 是 2025 年的，${final} 是 2024 年的决算：请给出 2024 年的部门预算。`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});

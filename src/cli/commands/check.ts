@@ -1,12 +1,10 @@
 // gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
 import * as path from 'node:path';
-import { openBook } from '../../core/check/check';
-import { checkCommand } from '../../core/commands/check';
-import { collectFacts, type Facts } from '../../core/narrative/facts';
+import { checkCommand, otherBook, type OtherBook } from '../../core/commands/check';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
-import { catalogsForCheck, loadSpecs, nodeResources } from '../../adapters/node/templates';
+import { nodeResources } from '../../adapters/node/templates';
 import { readGridFile } from '../../adapters/node/grid-file';
 import { readCheckInput } from '../../adapters/node/check-input';
 import { locateFindings } from '../../core/pdf-layout/locate';
@@ -35,10 +33,10 @@ export function checkInputs(file: string, args: CheckArgs): string[] {
   return [file, args.narrative, args.prior, args.budget, args.catalog].filter((f): f is string => Boolean(f));
 }
 
-/** The figures of another workbook or published PDF (last year's, this year's budget) to check stated figures against. */
-async function factsOf(file: string): Promise<Facts> {
+/** Another workbook or published PDF (last year's, this year's budget) to check stated figures against. */
+async function otherFile(file: string): Promise<OtherBook> {
   const grid = path.extname(file).toLowerCase() === '.pdf' ? (await readCheckInput(file)).grid : readGridFile(file);
-  return collectFacts(openBook({ grid, specs: loadSpecs(), catalogs: catalogsForCheck(), year: null }).book);
+  return otherBook(file, grid, nodeResources(), yearInName(file));
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
@@ -52,8 +50,8 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   const { bytes, grid, pdf } = await readCheckInput(file);
   if (args.annotate) requireExtension(args.annotate, pdf ? ['.pdf'] : ['.xlsx'], '--annotate');
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
-  const prior = args.prior ? await factsOf(args.prior) : undefined;
-  const budget = args.budget ? await factsOf(args.budget) : undefined;
+  const prior = args.prior ? await otherFile(args.prior) : undefined;
+  const budget = args.budget ? await otherFile(args.budget) : undefined;
   const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
   if (pdf && args.annotate) {

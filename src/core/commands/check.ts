@@ -2,6 +2,7 @@
 // its worst finding with a note listing them, and the 检查结果 sheet with a link to each cell.
 import { checkWorkbook, openBook, type CheckInput } from '../check/check';
 import { collectFacts, type Facts } from '../narrative/facts';
+import { KIND_NAMES, type Kind } from '../spec/parse';
 import { type Finding, type Report, RESULTS_SHEET, SEVERITY_NAMES, type Severity } from '../check/finding';
 import { UserError } from '../errors';
 import { type Grid, textAt, type WorkbookGrid } from '../grid';
@@ -58,7 +59,19 @@ export function resultsSheet(report: Report): ResultsSheet {
   };
 }
 
-export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative' | 'prior' | 'budget'> {
+/** Another workbook or published PDF a check holds stated figures to: last year's, or this year's budget. */
+export interface OtherBook {
+  file: string;
+  facts: Facts;
+  year: number | null;
+  kind: Kind | null;
+}
+
+export interface CheckOptions extends Pick<CheckInput, 'year' | 'narrative'> {
+  /** Last year's disclosure of the same kind (--prior). */
+  prior?: OtherBook;
+  /** This year's budget, for a 决算 (--budget). */
+  budget?: OtherBook;
   /** Put the findings into the workbook (marks and the 检查结果 sheet). */
   mark?: boolean;
   /** The input is a published PDF, not a workbook (for the wording of messages). */
@@ -72,20 +85,40 @@ function isResultsSheet(sheet: Grid): boolean {
 
 export function checkCommand(grid: WorkbookGrid, res: Resources, file: string, options: CheckOptions = {}): { plan: BookPlan; report: Report } {
   const book = { sheets: grid.sheets.filter((s) => !isResultsSheet(s)) };
-  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior, budget: options.budget });
+  const report = checkWorkbook({ file, grid: book, specs: res.specs, crossRules: res.crossRules, catalogs: res.catalogs, lexicon: res.lexicon, year: options.year, narrative: options.narrative, prior: options.prior?.facts, budget: options.budget?.facts });
   if (report.tables.length === 0) {
     throw new UserError(`${file} 中没有识别出任何公开表（按表名查找，如“一般公共预算支出表”“公开05表”）。请确认这是部门预算或决算公开表的${options.pdf ? ' PDF 文件' : '工作簿'}。`);
   }
   if (options.budget && report.kind !== 'final') {
     throw new UserError(`本年预算工作簿只用于检查决算的“完成年初预算”比例，而 ${file} 是${report.kind === 'budget' ? '预算' : '无法判断是预算还是决算的工作簿'}。`);
   }
+  refuseMismatch(report, file, options);
   if (!options.mark) return { plan: emptyPlan(), report };
   return { plan: { ...emptyPlan(), clearMarks: true, marks: marksOf(report), results: resultsSheet(report) }, report };
 }
 
-/** The figures of another workbook (last year's, the year's budget) for a check's --prior or --budget. */
-export function factsOf(grid: WorkbookGrid, res: Resources): Facts {
-  return collectFacts(openBook({ grid, specs: res.specs, catalogs: res.catalogs, year: null }).book);
+/** The figures of another workbook or PDF (last year's, the year's budget), with the year and kind it is of. */
+export function otherBook(file: string, grid: WorkbookGrid, res: Resources, year: number | null = null): OtherBook {
+  const { book } = openBook({ grid, specs: res.specs, catalogs: res.catalogs, year });
+  return { file, facts: collectFacts(book), year: book.recognition.year ?? year, kind: book.recognition.kind ?? null };
+}
+
+/**
+ * Last year's file must be last year's disclosure of the same kind, and the budget this year's
+ * budget: compared with any other, every year-on-year or 完成预算 figure would be called wrong.
+ */
+function refuseMismatch(report: Report, file: string, { prior, budget }: CheckOptions): void {
+  const kind = report.kind;
+  if (prior && kind && prior.kind && prior.kind !== kind) {
+    throw new UserError(`上年文件 ${prior.file} 是${KIND_NAMES[prior.kind]}，${file} 是${KIND_NAMES[kind]}：与上年比较须用上年的${KIND_NAMES[kind]}。`);
+  }
+  if (prior && report.year && prior.year && prior.year !== report.year - 1) {
+    throw new UserError(`上年文件 ${prior.file} 是 ${prior.year} 年的，${file} 是 ${report.year} 年的：请给出 ${report.year - 1} 年的${kind ? KIND_NAMES[kind] : '文件'}。`);
+  }
+  if (budget && budget.kind && budget.kind !== 'budget') throw new UserError(`本年预算文件 ${budget.file} 是${KIND_NAMES[budget.kind]}，不是预算。`);
+  if (budget && report.year && budget.year && budget.year !== report.year) {
+    throw new UserError(`本年预算文件 ${budget.file} 是 ${budget.year} 年的，${file} 是 ${report.year} 年的决算：请给出 ${report.year} 年的部门预算。`);
+  }
 }
 
 /** 清除标记: gongkai's marks removed, the cells' own fills and notes put back. */

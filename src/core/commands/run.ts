@@ -5,7 +5,7 @@ import type { Report } from '../check/finding';
 import type { Change } from '../edits';
 import type { WorkbookGrid } from '../grid';
 import type { Narrative } from '../narrative/generate';
-import { checkCommand, clearCommand, factsOf } from './check';
+import { checkCommand, clearCommand, otherBook } from './check';
 import { fillCommand, recalcCommand } from './code-tables';
 import { narrateCommand, type NamedGrid } from './narrate';
 import type { BookPlan } from './plan';
@@ -53,7 +53,7 @@ export function runCommand(req: CommandRequest, grid: WorkbookGrid, res: Resourc
       return { plan, changes, summary: `重算完成：${wrong} 处合计不对，已改正；改动 ${count(changes, true)} 处。` };
     }
     case 'check': {
-      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, year: req.year, pdf: req.pdf, prior: req.prior && factsOf(req.prior.grid, res), budget: req.budget && factsOf(req.budget.grid, res) });
+      const { plan, report } = checkCommand(grid, res, file, { mark: req.mark, year: req.year, pdf: req.pdf, prior: req.prior && otherBook(req.prior.file, req.prior.grid, res), budget: req.budget && otherBook(req.budget.file, req.budget.grid, res) });
       const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
       return { plan, report, notes: report.catalogs?.length ? [describeCatalogs(report.catalogs)] : [], summary: `检查完成：错误 ${n('error')} 处，警告 ${n('warning')} 处，提示 ${n('notice')} 处。` };
     }
