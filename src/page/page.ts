@@ -51,8 +51,8 @@ const input = $<HTMLInputElement>('file');
 input.addEventListener('change', () => void choose(input.files?.[0]));
 const priorInput = $<HTMLInputElement>('prior');
 priorInput.addEventListener('change', async () => {
-  prior = await take(priorInput.files?.[0]);
-  if (prior) say(`上年工作簿：${prior.name}`);
+  prior = await take(priorInput.files?.[0], true);
+  if (prior) say(`上年文件：${prior.name}`);
 });
 const catalogInput = $<HTMLInputElement>('catalog');
 catalogInput.addEventListener('change', async () => {

@@ -48,7 +48,14 @@ export interface FileRun {
   outputs: Output[];
 }
 
-/** Runs a command on `file` (none for a template); `prior` is last year's workbook, for narrate. */
+/** Last year's workbook or published PDF, read for narrate and check. */
+async function withPrior(req: CommandRequest, prior?: WorkbookFile | null): Promise<CommandRequest> {
+  if (!prior || (req.command !== 'narrate' && req.command !== 'check')) return req;
+  const grid = isPdfFile(prior) ? (await (await import('./pdf')).readPdfLayout(prior.name, prior.bytes)).grid : await readWorkbookGrid(prior.name, prior.bytes);
+  return { ...req, prior: { file: prior.name, label: '上年文件', grid } };
+}
+
+/** Runs a command on `file` (none for a template); `prior` is last year's workbook or PDF, for narrate and check. */
 export async function runOnFile(req: CommandRequest, file: WorkbookFile | null, res: Resources, prior?: WorkbookFile | null): Promise<FileRun> {
   if (req.command === 'template') {
     const result = runCommand(req, { sheets: [] }, res, '');
@@ -57,9 +64,9 @@ export async function runOnFile(req: CommandRequest, file: WorkbookFile | null, 
     return { result, workbook: null, outputs: [{ name: `${year}年${kind === 'budget' ? '预算' : '决算'}公开表.xlsx`, type: XLSX_TYPE, blob: new Blob([bytes], { type: XLSX_TYPE }) }] };
   }
   if (!file) throw new UserError('请先选择一个 .xlsx 工作簿。');
-  if (isPdfFile(file)) return runOnPdf(req, file, res);
+  if (isPdfFile(file)) return runOnPdf(await withPrior(req, prior), file, res);
   const grid = await readWorkbookGrid(file.name, file.bytes);
-  if (req.command === 'narrate' && prior) req = { ...req, prior: { file: prior.name, label: '上年工作簿', grid: await readWorkbookGrid(prior.name, prior.bytes) } };
+  req = await withPrior(req, prior);
   const result = runCommand(req.command === 'check' ? { ...req, year: req.year ?? yearInName(file.name) } : req, grid, res, file.name);
   const { bytes, applied } = await patched(file, result.plan);
   if (req.command === 'clear') result.summary = applied.restored ? `已清除 ${applied.restored} 个单元格的检查标记，恢复原来的填充色。` : '这个工作簿里没有检查标记。';

@@ -9,7 +9,9 @@ import { runInExcel } from '../adapters/office/commands';
 import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 import { loadResources } from './resources';
 import { describeUserCatalog, readUserCatalog } from './user-catalog';
-import { acceptCatalog } from '../page/files';
+import { acceptCatalog, acceptWorkbook } from '../page/files';
+import { readWorkbookGrid } from '../page/read-workbook';
+import type { NamedGrid } from '../core/commands/narrate';
 import { $, commandFromUrl, explain, installStyle, offer, request, say, show, wireCommands, type CommandName } from './view';
 
 type SettingsLike = Parameters<typeof runInExcel>[3];
@@ -54,8 +56,12 @@ async function selectCell(f: Finding): Promise<void> {
   }).catch((e) => say(explain(e, OFFICE_ERRORS), true));
 }
 
+/** Last year's workbook or published PDF chosen in the pane, for check and narrate. */
+let prior: NamedGrid | undefined;
+
 async function run(cmd: CommandName): Promise<void> {
-  const req = request(cmd);
+  let req = request(cmd);
+  if (prior && (req.command === 'check' || req.command === 'narrate')) req = { ...req, prior };
   const result = await window.Excel!.run((ctx) => runInExcel(ctx, res, supports, window.Office?.context?.document?.settings, req));
   show(result, (f) => void selectCell(f));
   offer(result.narrative ? [{ blob: await Packer.toBlob(narrativeDocument(result.narrative)), name: '情况说明.docx' }] : []);
@@ -77,10 +83,30 @@ async function chooseCatalog(input: HTMLInputElement): Promise<void> {
   }
 }
 
+async function choosePrior(input: HTMLInputElement): Promise<void> {
+  const f = input.files?.[0];
+  prior = undefined;
+  if (!f) return say('不与上年比较。');
+  try {
+    acceptWorkbook(f.name, f.size, true);
+    const bytes = await f.arrayBuffer();
+    const grid = /\.pdf$/i.test(f.name) ? (await (await import('../page/pdf')).readPdfLayout(f.name, bytes)).grid : await readWorkbookGrid(f.name, bytes);
+    prior = { file: f.name, label: '上年文件', grid };
+    say(`上年文件：${f.name}`);
+  } catch (e) {
+    input.value = '';
+    say(explain(e), true);
+  }
+}
+
 function inExcel(): void {
   $('host').textContent = '在 Excel 中';
   $('commands').hidden = false;
   $('catalog-box').hidden = false;
+  $('prior-box').hidden = false;
+  $('year-box').hidden = false;
+  const priorInput = $<HTMLInputElement>('prior');
+  priorInput.addEventListener('change', () => void choosePrior(priorInput));
   const catalog = $<HTMLInputElement>('catalog');
   catalog.addEventListener('change', () => void chooseCatalog(catalog));
   const press = wireCommands(run, OFFICE_ERRORS);

@@ -145,13 +145,27 @@ export const COMMANDS = ['template', 'fill', 'recalc', 'check', 'clear', 'narrat
 export type CommandName = (typeof COMMANDS)[number];
 export const isCommand = (s: string | null): s is CommandName => (COMMANDS as readonly string[]).includes(s ?? '');
 
+/** The year typed for a workbook whose headers print none; undefined when left empty. */
+function workYear(): number | undefined {
+  const input = document.getElementById('work-year') as HTMLInputElement | null;
+  if (!input?.value.trim()) return undefined;
+  const year = Number(input.value);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError('年度须为 2000–2100 之间的四位年份。');
+  return year;
+}
+
 /** The request a button stands for (check marks the cells it finds). */
 export function request(cmd: CommandName): CommandRequest {
+  const year = workYear();
+  const given = year === undefined ? {} : { year };
   switch (cmd) {
     case 'template':
       return { command: 'template', template: templateRequest() };
     case 'check':
-      return { command: 'check', mark: true };
+      return { command: 'check', mark: true, ...given };
+    case 'fill':
+    case 'narrate':
+      return { command: cmd, ...given };
     default:
       return { command: cmd };
   }

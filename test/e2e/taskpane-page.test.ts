@@ -322,3 +322,53 @@ it('a workbook with more findings than a report lists: the page shows the listed
   expect(await page.locator('#results li:not(.group)').count()).toBeGreaterThan(15_000);
   await responsive(page);
 }, 120_000);
+
+it("last year's PDF as the prior of a check in the page: the wrong year is refused, the right one gives the CLI's findings", async () => {
+  const pdf = (year: number) => path.join(__dirname, '..', 'fixtures', 'pdf', `pt-wljd-${year}-budget.pdf`);
+  const cli = await run(['check', pdf(2025), '--prior', pdf(2024), '--json']);
+  expect(cli.code).toBe(1);
+  const want = (JSON.parse(cli.out) as { findings: { severity: string; sheet?: string; cell?: string; message: string }[] }).findings;
+  const { page, foreign } = await openPage();
+  await page.setInputFiles('#file', pdf(2025));
+  await page.waitForSelector('#status:has-text("已选择 pt-wljd-2025-budget.pdf")');
+  await page.setInputFiles('#prior', pdf(2023));
+  await page.waitForSelector('#status:has-text("上年文件：pt-wljd-2023-budget.pdf")');
+  await page.click('button[data-cmd="check"]');
+  await page.waitForSelector('#status.error:has-text("上年文件 pt-wljd-2023-budget.pdf 是 2023 年的，pt-wljd-2025-budget.pdf 是 2025 年的：请给出 2024 年的预算。")', { timeout: 60_000 });
+  await page.setInputFiles('#prior', pdf(2024));
+  await page.waitForSelector('#status:has-text("上年文件：pt-wljd-2024-budget.pdf")');
+  await press(page, 'check', '检查完成');
+  const shown = await page.locator('#results li:not(.group)').evaluateAll((lis: HTMLElement[]) => lis.map((li) => ({ severity: li.className, sheet: li.dataset.sheet, cell: li.dataset.cell, message: li.lastChild!.textContent ?? '' })));
+  const key = (f: { severity: string; sheet?: string; cell?: string; message: string }) => `${f.severity}|${f.sheet ?? ''}|${f.cell ?? ''}|${f.message}`;
+  expect(shown.map(key).sort()).toEqual(want.map(key).sort());
+  expect(foreign()).toEqual([]);
+}, 120_000);
+
+it('a workbook whose headers print no year: fill asks for one, and runs with the year typed in the page', async () => {
+  const { strippedWorkbook } = await import('../helpers/strip');
+  const wb = strippedWorkbook({
+    title: '一般公共预算支出表',
+    unit: '万元',
+    columns: ['合计', '基本支出', '项目支出'],
+    rows: [
+      { code: '2080505', name: '', amounts: [10, 10, 0] },
+      { code: '2010301', name: '', amounts: [5, 5, 0] },
+    ],
+  });
+  const input = path.join(dir, '支出表.xlsx');
+  await wb.xlsx.writeFile(input);
+  const { page } = await openPage();
+  await page.setInputFiles('#file', input);
+  await page.waitForSelector('#status:has-text("已选择 支出表.xlsx")');
+  await page.click('button[data-cmd="fill"]');
+  await page.waitForSelector('#status.error:has-text("看出年度，请给出年度")', { timeout: 60_000 });
+  await page.fill('#work-year', '1999');
+  await page.click('button[data-cmd="fill"]');
+  await page.waitForSelector('#status.error:has-text("年度须为 2000–2100 之间的四位年份")');
+  await page.fill('#work-year', '2025');
+  await press(page, 'fill', '填充完成');
+  expect(await page.locator('#status').textContent()).toContain('科目表：功能分类用内置2025年科目表');
+  const filled = await book(await download(page, '已填充'));
+  const names = filled.worksheets[0].getColumn(2).values.filter((v) => typeof v === 'string');
+  expect(names).toEqual(expect.arrayContaining(['机关事业单位基本养老保险缴费支出', '行政运行']));
+}, 120_000);
