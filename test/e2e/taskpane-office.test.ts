@@ -143,3 +143,23 @@ it("the province's catalog chosen in the pane: a wrong file named in Chinese; ch
   expect(await opened.locator('#status').textContent()).toContain('科目表：功能分类用导入的科目表 本省科目2025.json（2025年）');
   await opened.close();
 }, 120_000);
+
+it("last year's workbook chosen in the pane for check: a 决算 is refused as the prior of a budget, last year's budget is taken", async () => {
+  const { sampleWorkbook } = await import('../helpers/sample');
+  const final = path.join(out, '2024年决算.xlsx');
+  const prior = path.join(out, '2024年预算.xlsx');
+  await (await sampleWorkbook('final-2024')).xlsx.writeFile(final);
+  await (await sampleWorkbook('budget-2024')).xlsx.writeFile(prior);
+  const opened = await browser.newPage();
+  await opened.goto(`http://127.0.0.1:${PORT}/double.html?seed=1`);
+  await opened.waitForSelector('#host:has-text("在 Excel 中")');
+  await opened.setInputFiles('#prior', final);
+  await opened.waitForSelector('#status:has-text("上年文件：2024年决算.xlsx")');
+  await opened.click('button[data-cmd="check"]');
+  await opened.waitForSelector('#status.error:has-text("上年文件 2024年决算.xlsx 是决算，当前工作簿 是预算：与上年比较须用上年的预算。")', { timeout: 60_000 });
+  await opened.setInputFiles('#prior', prior);
+  await opened.waitForSelector('#status:has-text("上年文件：2024年预算.xlsx")');
+  await opened.click('button[data-cmd="check"]');
+  await opened.waitForSelector('#status:has-text("检查完成")', { timeout: 60_000 });
+  await opened.close();
+}, 120_000);
