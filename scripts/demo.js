@@ -45,6 +45,7 @@ async function run() {
   }
   await exportRoundTrip();
   await narrateAndCheck();
+  await publishedPdf();
   console.log(`\n输出目录：${out}`);
 }
 
@@ -93,6 +94,25 @@ async function narrateAndCheck() {
   console.log(`$ gongkai check ${path.basename(withNarrative)} --prior ${path.basename(prior)} --annotate ${path.basename(annotated)}`);
   const code = await main(['check', withNarrative, '--prior', prior, '--annotate', annotated, '--force']);
   console.log(`（退出码 ${code}：0 表示没有错误，1 表示有错误）`);
+}
+
+/**
+ * The disclosure as published: templates/sample holds the PDF LibreOffice printed from the sample
+ * budget, with one figure changed after printing (2010301 行政运行 386.42 → 368.42), as a reviewer
+ * may receive it. check finds the figure on its page (and marks it in a copy); compare finds it
+ * is the one place where the PDF differs from the workbook.
+ */
+async function publishedPdf() {
+  const pdf = path.join(root, 'templates', 'sample', '示例县示例局-2025年部门预算-公开.pdf');
+  const workbook = path.join(out, '示例县示例局-2025年部门预算.xlsx');
+  const marked = path.join(out, '示例县示例局-2025年部门预算-公开-标记.pdf');
+  console.log('\n== 已公开的 PDF：检查（问题标在 PDF 副本上），再与工作簿逐数核对');
+  console.log(`$ gongkai check ${path.basename(pdf)} --annotate ${path.basename(marked)}`);
+  const checked = await main(['check', pdf, '--annotate', marked, '--force']);
+  console.log(`（退出码 ${checked}）`);
+  console.log(`$ gongkai compare ${path.basename(workbook)} ${path.basename(pdf)}`);
+  const compared = await main(['compare', workbook, pdf]);
+  console.log(`（退出码 ${compared}：0 表示一致，1 表示有不同）`);
 }
 
 run().catch((e) => {

@@ -424,10 +424,12 @@ export function recognize(book: WorkbookGrid, options: RecognizeOptions): Recogn
   const kind = votes.budget || votes.final ? (votes.final > votes.budget ? 'final' : 'budget') : null;
   // re-match with the specs of the winning kind only, then one table per title
   const ofKind = options.specs.filter((s) => !kind || s.kind === kind);
+  const sheetIndex = new Map(book.sheets.map((s, i) => [s.name, i]));
   const accepted = titles
     .map((t) => ({ ...t, m: titleMatch(t.text, ofKind, t.sheet, t.row) }))
     .filter((t): t is typeof t & { m: { spec: TableSpec; score: number } } => t.m !== null)
-    .sort((a, b) => a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+    // in the workbook's order (a PDF's pages: 第9页 before 第10页), top to bottom
+    .sort((a, b) => sheetIndex.get(a.sheet.name)! - sheetIndex.get(b.sheet.name)! || a.row - b.row);
 
   const bySheet = new Map<string, typeof accepted>();
   for (const t of accepted) {
