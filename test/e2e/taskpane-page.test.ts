@@ -224,7 +224,7 @@ it('a workbook with charts checked with marks: the download keeps every chart pa
 }, 120_000);
 
 it("a published PDF dropped in the page: the CLI's findings, each on its page; nothing fetched from elsewhere", async () => {
-  const pdf = path.join(__dirname, '..', 'fixtures', 'pdf', 'pt-wljd-2024-budget.pdf');
+  const pdf = path.join(__dirname, '..', 'fixtures', 'pdf', 'pt-wljd-2025-budget.pdf');
   const cli = await run(['check', pdf, '--json']);
   expect(cli.code).toBe(1);
   const want = (JSON.parse(cli.out) as { findings: { severity: string; sheet?: string; cell?: string; message: string; location?: { page: number } }[] }).findings;
@@ -232,7 +232,7 @@ it("a published PDF dropped in the page: the CLI's findings, each on its page; n
 
   const { page, foreign } = await openPage();
   await page.setInputFiles('#file', pdf);
-  await page.waitForSelector('#status:has-text("已选择 pt-wljd-2024-budget.pdf")');
+  await page.waitForSelector('#status:has-text("已选择 pt-wljd-2025-budget.pdf")');
   await press(page, 'check', '检查完成');
   const shown = await page.locator('#results li:not(.group)').evaluateAll((lis: HTMLElement[]) =>
     lis.map((li) => ({ severity: li.className, sheet: li.dataset.sheet, cell: li.dataset.cell, page: li.dataset.page, where: li.querySelector('.where')!.textContent, message: li.lastChild!.textContent ?? '' })),
@@ -246,7 +246,7 @@ it("a published PDF dropped in the page: the CLI's findings, each on its page; n
   }
   expect(await page.locator('#downloads a').count()).toBe(0);
   // a PDF is only checked
-  await press(page, 'fill', 'pt-wljd-2024-budget.pdf 是 PDF：只能检查。填充科目需要 .xlsx 工作簿。');
+  await press(page, 'fill', 'pt-wljd-2025-budget.pdf 是 PDF：只能检查。填充科目需要 .xlsx 工作簿。');
   await page.screenshot({ path: path.join(artefacts, 'page-pdf.png'), fullPage: true });
   expect(foreign()).toEqual([]);
 }, 120_000);
