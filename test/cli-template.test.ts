@@ -157,6 +157,22 @@ describe('gongkai template', () => {
     expect(r.err).toMatch(/items\.0\.basic.*基本支出 100 不等于人员经费与公用经费之和 90/);
   });
 
+  it.each([['386.425'], [386.425], ['1,234.5601']])('an amount past the cent (%j) is refused, naming the field, not rounded; trailing zeros are fine', async (value) => {
+    const dir = tmp();
+    const ledger = JSON.parse(fs.readFileSync(sample('budget-2025'), 'utf8'));
+    ledger.items[0].basic = value;
+    const data = path.join(dir, 'cents.json');
+    fs.writeFileSync(data, JSON.stringify(ledger));
+    const out = path.join(dir, 'x.xlsx');
+    const r = await run(['template', '--kind', 'budget', '--data', data, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`items.0.basic：金额 ${value} 多于两位小数`);
+    expect(fs.existsSync(out)).toBe(false);
+    ledger.items[0].basic = '386.4200';
+    fs.writeFileSync(data, JSON.stringify(ledger));
+    expect((await run(['template', '--kind', 'budget', '--data', data, '-o', out])).code).toBe(0);
+  });
+
   it('prints Chinese help', async () => {
     const r = await run(['template', '--help']);
     expect(r.code).toBe(0);

@@ -6,7 +6,17 @@ import { ancestorCodes } from './codes';
 import { type Cents, parseAmount, sum, ZERO } from './money';
 import type { CodeRowData, TableData } from './plan/build';
 
+/** Digits past the cent that are not zero ("386.425"): the ledger is the source, so nothing is rounded silently. */
+function beyondCents(v: string | number): boolean {
+  const fraction = /\.(\d+)/.exec(String(v).replace(/[,\s]/g, ''))?.[1] ?? '';
+  return /[1-9]/.test(fraction.slice(2));
+}
+
 const amount = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  if (beyondCents(v)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `金额 ${v} 多于两位小数：明细数据须写到分（两位小数），不会自动四舍五入` });
+    return z.NEVER;
+  }
   try {
     return parseAmount(v);
   } catch (e) {
