@@ -1,20 +1,12 @@
-// Opening a workbook file for a command that writes: format checks with clear Chinese errors,
-// the exceljs model for writing, and the core's grid for reading. Commands that only read use
-// grid-file.ts, which builds no model.
+// A workbook file as an exceljs model, after the direct reader's checks (clear Chinese errors for
+// what the model would read otherwise than Excel). The commands read with grid-file.ts and write
+// by patching the package; the model is kept for comparing the two readers (the grid contract).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { UserError } from '../../core/errors';
-import type { WorkbookGrid } from '../../core/grid';
-import { readWorkbookGrid } from '../exceljs/read-grid';
 import { plainMarkup } from '../xlsx/xml';
-import { readFileBytes, readGrid } from './grid-file';
+import { readGrid } from './grid-file';
 import { inspectXlsx } from './inspect';
-
-export interface OpenWorkbook {
-  file: string;
-  workbook: ExcelJS.Workbook;
-  grid: WorkbookGrid;
-}
 
 /** The exceljs model of a file already read and sniffed. */
 export async function loadWorkbookModel(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -40,13 +32,4 @@ async function withoutCdata(bytes: Buffer, parts: string[]): Promise<Buffer> {
     if (entry) zip.file(name, plainMarkup(await entry.async('string')));
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
-export async function openWorkbook(file: string): Promise<OpenWorkbook> {
-  const workbook = await loadWorkbookModel(file, readFileBytes(file));
-  return { file, workbook, grid: readWorkbookGrid(workbook) };
-}
-
-export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -9,9 +9,8 @@ import { narrativeDocx } from '../../adapters/docx/narrative-docx';
 import { nodeResources } from '../../adapters/node/templates';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
 import { parseYear } from '../options';
-import { openWorkbook, type OpenWorkbook } from '../../adapters/node/workbook-file';
-import { readFileBytes } from '../../adapters/node/grid-file';
-import { patchedBytes } from './workbook-io';
+import { readGridFile } from '../../adapters/node/grid-file';
+import { type InputWorkbook, openInputWorkbook, patchedBytes } from './workbook-io';
 
 export interface NarrateArgs {
   output?: string;
@@ -24,13 +23,14 @@ export interface NarrateArgs {
 
 const OUTPUT_EXTENSIONS = ['.docx', '.md', '.txt', '.xlsx'];
 
-export async function buildNarrative(input: string, args: NarrateArgs): Promise<{ plan: BookPlan; narrative: Narrative; book: OpenWorkbook; notes: string[] }> {
-  const book = await openWorkbook(input);
-  const named = async (file: string) => ({ file, grid: (await openWorkbook(file)).grid });
+/** The narrative of a workbook, read by the direct reader (no workbook model: the .xlsx output is a patched copy). */
+export async function buildNarrative(input: string, args: NarrateArgs): Promise<{ plan: BookPlan; narrative: Narrative; book: InputWorkbook; notes: string[] }> {
+  const book = await openInputWorkbook(input);
+  const named = (file: string) => ({ file, grid: readGridFile(file) });
   const { plan, report } = narrateCommand({ file: input, grid: book.grid }, nodeResources(), {
     year: args.year ? parseYear(args.year) : undefined,
-    prior: args.prior ? await named(args.prior) : undefined,
-    budget: args.budget ? { ...(await named(args.budget)), label: '--budget' } : undefined,
+    prior: args.prior ? named(args.prior) : undefined,
+    budget: args.budget ? { ...named(args.budget), label: '--budget' } : undefined,
   });
   return { plan, narrative: report.narrative, book, notes: report.notes };
 }
@@ -44,13 +44,13 @@ export async function runNarrate(input: string, args: NarrateArgs): Promise<stri
     if (!OUTPUT_EXTENSIONS.includes(ext)) throw new UserError(`不支持的输出格式「${ext || '（无扩展名）'}」：请用 ${OUTPUT_EXTENSIONS.join('、')}。`);
     checkOutputPath(args.output, { force: args.force, inputs });
   }
-  const { plan, narrative, notes } = await buildNarrative(input, args);
+  const { plan, narrative, notes, book } = await buildNarrative(input, args);
   if (!args.output) return JSON.stringify({ kind: narrative.kind, year: narrative.year, sentences: narrative.sentences }, null, 2);
   const content: Record<string, () => Promise<Buffer | string>> = {
     '.md': async () => renderMarkdown(narrative),
     '.txt': async () => renderText(narrative),
     '.docx': () => narrativeDocx(narrative),
-    '.xlsx': async () => (await patchedBytes(input, readFileBytes(input), plan)).bytes,
+    '.xlsx': async () => (await patchedBytes(input, book.bytes, plan)).bytes,
   };
   await writeFileAtomic(args.output, content[ext], { force: args.force, inputs });
   const blanks = narrative.sentences.filter((s) => s.text.includes('【请填写')).length;
