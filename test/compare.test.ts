@@ -33,11 +33,11 @@ interface Row {
   project: Cents;
 }
 
-function grid(sheet: string, rows: Row[], unit: '万元' | '元', year = 2025): WorkbookGrid {
+function grid(sheet: string, rows: Row[], unit: '万元' | '元', year = 2025, department = '示例局'): WorkbookGrid {
   const g = newGrid(sheet);
   const scale = unit === '元' ? 10000 : 1;
   setCell(g, 1, 1, { value: `${year}年一般公共预算支出表` });
-  setCell(g, 2, 1, { value: '部门：示例局' });
+  setCell(g, 2, 1, { value: `部门：${department}` });
   setCell(g, 2, 5, { value: `单位：${unit}` });
   ['科目编码', '科目名称', '合计', '基本支出', '项目支出'].forEach((h, i) => setCell(g, 3, i + 1, { value: h }));
   const put = (r: number, code: string, name: string, basic: Cents, project: Cents) => {
@@ -107,6 +107,13 @@ describe('compare: the same table again', () => {
     const { report } = compareCommand({ workbook: { file: 'a.xlsx', grid: grid('表', rows, '万元') }, pdf: { file: 'b.pdf', grid: grid('表', rows, '元') } }, res);
     expect(report.differences.map((d) => d.type)).toEqual(['unit']);
     expect(report.tables[0].figures).toBe(3 * (rows.length + 1));
+  });
+
+  it('another department\'s PDF is said first; a name written more fully is the same department', () => {
+    const other = compareCommand({ workbook: { file: 'a.xlsx', grid: grid('表', rows, '万元') }, pdf: { file: 'b.pdf', grid: grid('表', rows, '万元', 2025, '城东街道办事处') } }, res);
+    expect(other.report.differences).toEqual([expect.objectContaining({ type: 'department', workbookValue: '示例局', pdfValue: '城东街道办事处', message: '工作簿是「示例局」，PDF 是「城东街道办事处」：不是同一单位的文件？' })]);
+    const fuller = compareCommand({ workbook: { file: 'a.xlsx', grid: grid('表', rows, '万元') }, pdf: { file: 'b.pdf', grid: grid('表', rows, '万元', 2025, '示例县示例局') } }, res);
+    expect(fuller.report.differences).toEqual([]);
   });
 
   it('a year not updated in the title', () => {

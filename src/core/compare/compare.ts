@@ -10,7 +10,7 @@ import { squash } from '../grid';
 import { type Cents, convert, formatAmount, type Unit } from '../money';
 import type { RecognizedRow, RecognizedTable } from '../recognize/tables';
 
-export type DifferenceType = 'table.missing' | 'table.extra' | 'row.missing' | 'row.extra' | 'column.missing' | 'column.extra' | 'figure' | 'unit' | 'year' | 'narrative';
+export type DifferenceType = 'table.missing' | 'table.extra' | 'row.missing' | 'row.extra' | 'column.missing' | 'column.extra' | 'figure' | 'unit' | 'year' | 'narrative' | 'department';
 
 /** A place in one of the two documents: the sheet and cell, and on a PDF the page and box. */
 export interface Place {
@@ -103,6 +103,12 @@ function firstTables(book: Book): Map<string, RecognizedTable> {
   return out;
 }
 
+/** One name written out more fully than the other (上海市普陀区万里街道办事处 / 万里街道办事处) is the same department. */
+function sameDepartment(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((n) => n.replace(/[\s（）()]/g, ''));
+  return x.includes(y) || y.includes(x);
+}
+
 export function compareBooks(input: CompareInput): CompareReport {
   const { workbook: wb, pdf } = input;
   const differences: Difference[] = [];
@@ -112,6 +118,10 @@ export function compareBooks(input: CompareInput): CompareReport {
   const diff = (d: Partial<Difference> & Pick<Difference, 'type' | 'message'>) =>
     differences.push({ table: null, title: null, row: null, code: null, column: null, workbookValue: null, pdfValue: null, workbook: null, pdf: null, ...d });
 
+  // another department's file: said first, as every figure after it differs for that reason
+  const da = wb.book.recognition.department;
+  const db = pdf.book.recognition.department;
+  if (da && db && !sameDepartment(da, db)) diff({ type: 'department', message: `工作簿是「${da}」，PDF 是「${db}」：不是同一单位的文件？`, workbookValue: da, pdfValue: db });
   for (const [id, a] of wbTables) {
     const b = pdfTables.get(id);
     if (!b) {

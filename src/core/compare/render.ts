@@ -12,6 +12,7 @@ const TYPE_NAMES: Record<Difference['type'], string> = {
   unit: '单位不同',
   year: '年份不同',
   narrative: '情况说明',
+  department: '单位名称不同',
 };
 
 export function renderCompare(r: CompareReport): string {
