@@ -2,6 +2,7 @@
 // figure by figure (src/core/compare); the PDF's 情况说明 checked against the workbook's tables.
 import { openBook } from '../check/check';
 import { compareBooks, type CompareReport, type Locate } from '../compare/compare';
+import { narrativeFigures } from '../compare/narrative';
 import { UserError } from '../errors';
 import type { WorkbookGrid } from '../grid';
 import { checkNarrative } from '../narrative/check';
@@ -29,9 +30,10 @@ export function compareCommand(req: CompareRequest, res: Resources): { plan: Boo
   const pdf = open(req.pdf.grid, req.pdf.file, ' PDF 文件');
   const paragraphs = narrativeParagraphs(req.pdf.grid.sheets);
   const kind = wb.recognition.kind ?? pdf.recognition.kind;
-  const narrative = paragraphs.length
+  const findings = paragraphs.length
     ? checkNarrative({ paragraphs, kind, year: wb.recognition.year, facts: collectFacts(wb), lexicon: lexiconFor(res.lexicon, kind) })
     : [];
+  const narrative = narrativeFigures(findings, paragraphs, req.workbook.grid);
   const report = compareBooks({ workbook: { file: req.workbook.file, book: wb }, pdf: { file: req.pdf.file, book: pdf, locate: req.pdf.locate }, narrative });
   return { plan: emptyPlan(), report };
 }

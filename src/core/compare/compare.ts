@@ -5,10 +5,10 @@
 // against the workbook's tables.
 import { address } from '../a1';
 import type { Book, Value } from '../check/book';
-import type { Finding } from '../check/finding';
 import { squash } from '../grid';
 import { type Cents, convert, formatAmount, type Unit } from '../money';
 import type { RecognizedRow, RecognizedTable } from '../recognize/tables';
+import type { NarrativeFigure } from './narrative';
 
 export type DifferenceType = 'table.missing' | 'table.extra' | 'row.missing' | 'row.extra' | 'column.missing' | 'column.extra' | 'figure' | 'unit' | 'year' | 'narrative' | 'department';
 
@@ -59,15 +59,15 @@ export interface CompareSide {
 export interface CompareInput {
   workbook: CompareSide;
   pdf: CompareSide;
-  /** The PDF's 情况说明 checked against the workbook's figures (see narrative/check.ts); figure findings only. */
-  narrative?: Finding[];
+  /** The figures of the PDF's 情况说明 that are not the workbook's (see narrative.ts). */
+  narrative?: NarrativeFigure[];
 }
-
-const NARRATIVE_FIGURE_RULES = new Set(['narrative.amount', 'narrative.share', 'narrative.share-total', 'narrative.sum']);
 
 const tableName = (t: RecognizedTable) => `${t.spec.sheetPrefix} ${t.spec.title}`;
 const headerOf = (t: RecognizedTable, key: string) => (t.headers.get(key) ?? []).map(squash).join('/') || key;
 const rowName = (r: RecognizedRow) => [r.code, r.label].filter(Boolean).join(' ') || r.key;
+/** 「行」 of a figure; nothing for the one row of a single-row table. */
+const ofRow = (r: RecognizedRow) => (r.key === 'single' ? '' : `「${rowName(r)}」`);
 
 function place(side: CompareSide, sheet: string, cell: string, text: string): Place {
   const at = side.locate?.(sheet, cell);
@@ -83,6 +83,14 @@ export function where(p: Place): string {
 function yearsOf(t: RecognizedTable): number[] {
   const texts = [t.title, ...[...t.headers.values()].flat()];
   return [...new Set(texts.flatMap((s) => [...squash(s).matchAll(/(20\d\d)年/g)].map((m) => Number(m[1]))))].sort();
+}
+
+/** The amount columns a row's figures stand in: its own block's (side-by-side tables: 收入 | 支出),
+ * or every block's for the one row of a single-row table (“三公”经费: 上年 | 本年). */
+function rowKeysOf(t: RecognizedTable, r: RecognizedRow, keys: string[]): string[] {
+  const single = t.spec.blocks.every((b) => b.rows.kind === 'single');
+  const own = single ? null : t.spec.blocks[r.block]?.columns.map((c) => c.key);
+  return own ? keys.filter((k) => own.includes(k)) : keys;
 }
 
 /** Rows by key, first of each (a key repeated is the recognition's to report). */
@@ -143,9 +151,10 @@ export function compareBooks(input: CompareInput): CompareReport {
   if (ya && yb && ya !== yb && !differences.some((d) => d.type === 'year')) {
     diff({ type: 'year', message: `年度不同：工作簿是 ${ya} 年，PDF 是 ${yb} 年`, workbookValue: ya, pdfValue: yb });
   }
-  for (const f of input.narrative ?? []) {
-    if (!NARRATIVE_FIGURE_RULES.has(f.rule) || !f.sheet || !f.cell) continue;
-    diff({ type: 'narrative', message: `情况说明中的数字与工作簿的表不符：${f.message}`, workbookValue: f.expected, pdfValue: f.actual, pdf: place(pdf, f.sheet, f.cell, '') });
+  for (const { finding: f, paragraph, table } of input.narrative ?? []) {
+    const pp = place(pdf, f.sheet!, f.cell!, paragraph);
+    const wp = table ? place(wb, table.sheet, table.cell, table.text) : null;
+    diff({ type: 'narrative', message: `情况说明（PDF ${where(pp)}）中的数字与工作簿的表不符：${f.message}`, workbookValue: f.expected, pdfValue: f.actual, workbook: wp, pdf: pp });
   }
   return {
     workbook: wb.file,
@@ -187,9 +196,7 @@ function compareTable(a: RecognizedTable, b: RecognizedTable, input: CompareInpu
   let figures = 0;
   for (const [key, ra] of rowsA) {
     const rb = rowsB.get(key);
-    // a row's figures are its own block's columns (side-by-side tables: 收入 | 支出)
-    const own = new Set(a.spec.blocks[ra.block]?.columns.map((c) => c.key) ?? keys);
-    const rowKeys = keys.filter((k) => own.has(k));
+    const rowKeys = rowKeysOf(a, ra, keys);
     const values = rowKeys.map((k) => wb.book.value(a, key, k)).filter((v): v is Value => v !== null);
     if (!rb) {
       const shown = values.filter((v) => v.cents !== 0).map((v) => formatAmount(v.cents)).join('、');
@@ -214,7 +221,7 @@ function compareTable(a: RecognizedTable, b: RecognizedTable, input: CompareInpu
         row: ra.label || null,
         code: ra.code,
         column,
-        message: `${title}「${rowName(ra)}」的「${column}」：工作簿「${wp.sheet}」${where(wp)} 为 ${formatAmount(ca)}，PDF ${where(pp)}印的是 ${vb.blank ? '空白' : formatAmount(cb)}${unit === ua && unit === ub ? '' : `（${unit}）`}，相差 ${formatAmount(Math.abs(cb - ca) as Cents)}`,
+        message: `${title}${ofRow(ra)}的「${column}」：工作簿「${wp.sheet}」${where(wp)} 为 ${formatAmount(ca)}，PDF ${where(pp)}印的是 ${vb.blank ? '空白' : formatAmount(cb)}${unit === ua && unit === ub ? '' : `（${unit}）`}，相差 ${formatAmount(Math.abs(cb - ca) as Cents)}`,
         workbookValue: ca / 100,
         pdfValue: cb / 100,
         workbook: wp,
@@ -224,8 +231,7 @@ function compareTable(a: RecognizedTable, b: RecognizedTable, input: CompareInpu
   }
   for (const [key, rb] of rowsB) {
     if (rowsA.has(key)) continue;
-    const own = new Set(b.spec.blocks[rb.block]?.columns.map((c) => c.key) ?? keys);
-    const shown = keys.filter((k) => own.has(k)).map((k) => pdf.book.value(b, key, k)).filter((v): v is Value => v !== null && v.cents !== 0).map((v) => formatAmount(v.cents)).join('、');
+    const shown = rowKeysOf(b, rb, keys).map((k) => pdf.book.value(b, key, k)).filter((v): v is Value => v !== null && v.cents !== 0).map((v) => formatAmount(v.cents)).join('、');
     diff({ type: 'row.extra', table: id, title, row: rb.label || null, code: rb.code, message: `${title} 的 PDF 中有「${rowName(rb)}」行${shown ? `（${shown}）` : ''}，工作簿中没有`, pdf: place(pdf, b.sheet, address(rb.row, 1), rb.label) });
   }
   return figures;
