@@ -139,3 +139,23 @@ describe.each(CASES)('gongkai compare on $pdf and a workbook of its tables', (c)
     expect(text.out).toContain(`情况说明（PDF 第${c.narrative.page}页）`);
   });
 });
+
+it('a figure the PDF prints blank: the difference names the page its row is printed on (a blank has no box)', async () => {
+  const pdf = path.join(fixtures, 'pt-wljd-2025-budget.pdf');
+  const out = path.join(tmp, 'blank.xlsx');
+  const { tables, names } = await workbookFromPdf(pdf, out);
+  const t = tables.find((x) => x.spec.id === 'budget.01')!;
+  const cell = cellOf(t, 'gf', 'income');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet(names.get(t.sheet)!)!;
+  expect(String(ws.getCell(cell).value ?? '').trim()).toBe('');
+  ws.getCell(cell).value = 500000;
+  await wb.xlsx.writeFile(out);
+  const r = await run(['compare', out, pdf, '--json']);
+  expect(r.code).toBe(1);
+  const report = JSON.parse(r.out) as CompareReport;
+  expect(report.differences).toEqual([expect.objectContaining({ type: 'figure', table: 'budget.01', workbookValue: 500000, pdf: expect.objectContaining({ page: 9 }) })]);
+  expect(report.differences[0].pdf!.box).toBeUndefined();
+  expect((await run(['compare', out, pdf])).out).toContain('PDF 第9页印的是 空白');
+});
