@@ -63,6 +63,22 @@ describe('--prior with last year’s PDF', () => {
   }, 60_000);
 });
 
+describe('the narrative tied to the tables it quotes', () => {
+  test('机关运行经费 as the “三公”经费 table prints it: one figure changed in the table, the sentence quoting it is found wrong', async () => {
+    const pages = await readPdfPages(file(2025), fs.readFileSync(file(2025)));
+    const check = (p: PdfPage[]) => checkWorkbook({ file: file(2025), grid: layoutPages(p).grid, specs: loadSpecs(), crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: 2025, lexicon: loadLexicon() });
+    const base = check(pages);
+    // the table's 机关运行经费 (page 29) printed 10 万元 higher; the narrative (page 30) left as it was
+    const tablePage = pages.findIndex((p) => p.runs.some((r) => r.text === '464.64'));
+    expect(pages[tablePage].runs.map((r) => r.text).join('')).toContain('机关运行经费');
+    const edited = pages.map((p, i) => (i === tablePage ? { ...p, runs: p.runs.map((r) => (r.text === '464.64' ? { ...r, text: '474.64' } : r)) } : p));
+    expect(edited[tablePage].runs.filter((r) => r.text === '474.64')).toHaveLength(1);
+    const before = new Set(base.findings.map(key));
+    const added = check(edited).findings.filter((f) => !before.has(key(f)));
+    expect(added).toEqual([expect.objectContaining({ rule: 'narrative.amount', severity: 'error', expected: 474.64, actual: 464.64 })]);
+  }, 60_000);
+});
+
 describe('--prior and --budget must be the right year and kind', () => {
   test('a prior two years back is refused, naming both years and the year wanted (exit 2)', async () => {
     const r = await run(['check', file(2025), '--prior', file(2023)]);
