@@ -120,3 +120,60 @@ describe('PDF layout of a table LibreOffice prints', () => {
     expect(table.rowCount).toBe(10);
   });
 });
+
+// A 决算 table whose row labels are wrapped in their cells and centred on their row's figures (as
+// 普陀区规划和自然资源局 prints its 公开05表): a two-line label's first line printed above the figures,
+// as close under the label above as its own lines are; a three-line label's middle line on the figures'
+// baseline; a one-line label a little above it; the first row's first line close under the header.
+function centredPage(): PdfPage {
+  const figures = (y: number) => [n('10.00', 370, y), n('6.00', 480, y), n('4.00', 610, y)];
+  const runs: TextRun[] = [t('一般公共预算财政拨款支出决算表', 250, 60, 16), t('单位：万元', 700, 80), ...header(100)];
+  runs.push(t('208', 60, 160), ...figures(160), t('社会保障和就', 150, 153.5), t('业支出', 150, 166.5));
+  runs.push(t('20805', 60, 187), ...figures(187), t('行政事业单位', 150, 180.5), t('养老支出', 150, 193.5));
+  runs.push(t('2080505', 60, 220), ...figures(220), t('机关事业单位', 150, 207), t('基本养老保险', 150, 220), t('缴费支出', 150, 233));
+  runs.push(t('2080599', 60, 253), ...figures(253), t('其他行政事业', 150, 246.5), t('单位养老支出', 150, 259.5));
+  runs.push(t('210', 60, 278), ...figures(278), t('卫生健康支出', 150, 273));
+  runs.push(t('合计', 150, 300), ...figures(300));
+  return { number: 1, width: W, height: H, runs };
+}
+
+// The same labels printed from the top of their cells (公开02, 03 of that 决算): the wrapped end a
+// little further under its first line than running text would be, still well above the next row.
+function topAlignedPage(): PdfPage {
+  const figures = (y: number) => [n('10.00', 370, y), n('6.00', 480, y), n('4.00', 610, y)];
+  const runs: TextRun[] = [t('一般公共预算财政拨款支出决算表', 250, 60, 16), t('单位：万元', 700, 80), ...header(100)];
+  runs.push(t('2080505', 60, 200), t('机关事业单位基本养老保险缴', 150, 200), ...figures(200), t('费支出', 150, 215.5));
+  runs.push(t('2080506', 60, 232), t('机关事业单位职业年金缴费支', 150, 232), ...figures(232), t('出', 150, 247.5));
+  runs.push(t('210', 60, 264), t('卫生健康支出', 150, 264), ...figures(264));
+  runs.push(t('21011', 60, 287.5), t('行政事业单位医疗', 150, 287.5), ...figures(287.5));
+  runs.push(t('合计', 150, 311), ...figures(311));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of wrapped row labels', () => {
+  const body = (page: PdfPage) => {
+    const [table] = layoutPages([page]).grid.sheets;
+    return Array.from({ length: table.rowCount - 4 }, (_, r) => [textAt(table, r + 5, 1), textAt(table, r + 5, 2), textAt(table, r + 5, 3)]);
+  };
+
+  test('labels centred on their figures: each line read into the row it is centred on, not the row above', () => {
+    expect(body(centredPage())).toEqual([
+      ['208', '社会保障和就业支出', '10.00'],
+      ['20805', '行政事业单位养老支出', '10.00'],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '10.00'],
+      ['2080599', '其他行政事业单位养老支出', '10.00'],
+      ['210', '卫生健康支出', '10.00'],
+      ['', '合计', '10.00'],
+    ]);
+  });
+
+  test('labels printed from the top of their cells: the wrapped end joins its row, not a row of its own', () => {
+    expect(body(topAlignedPage())).toEqual([
+      ['2080505', '机关事业单位基本养老保险缴费支出', '10.00'],
+      ['2080506', '机关事业单位职业年金缴费支出', '10.00'],
+      ['210', '卫生健康支出', '10.00'],
+      ['21011', '行政事业单位医疗', '10.00'],
+      ['', '合计', '10.00'],
+    ]);
+  });
+});
