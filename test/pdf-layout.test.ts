@@ -177,3 +177,40 @@ describe('PDF layout of wrapped row labels', () => {
     ]);
   });
 });
+
+// A "三公" table whose 小计 is centred over its two columns beside, not under, the parent it belongs
+// to (公务用车购置及运行维护费 centred over six), all under one heading over the whole table.
+function sangongPage(): PdfPage {
+  const at = (text: string, x0: number, x1: number, y: number): TextRun => ({ text, x: x0, y, width: x1 - x0, size: 10 });
+  const runs: TextRun[] = [
+    at('财政拨款“三公”经费支出决算表', 342, 500, 100),
+    at('单位：万元', 684, 736, 114),
+    at('财政拨款“三公”经费', 369, 474, 129),
+    at('公务用车购置及运行维护费', 412, 538, 144),
+    at('因公出国', 239, 281, 155.5),
+    at('合计', 142, 163, 162.4),
+    at('公务用车', 454, 496, 162.4),
+    at('公务用车', 561, 604, 162.4),
+    at('公务接待费', 664, 717, 162.4),
+    at('（境）费', 239, 281, 169.2),
+    at('小计', 357, 378, 169.2),
+    at('购置费', 459, 491, 176.7),
+    at('运行维护费', 556, 609, 176.7),
+  ];
+  const lefts = [109, 163, 217, 271, 325, 378, 432, 486, 540, 594, 647, 701];
+  lefts.forEach((x, i) => runs.push(at(i % 2 ? '决算数' : '预算数', x, x + 32, 200), at(`${i}.00`, x + 17, x + 38, 227)));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of a header with a subtotal beside its parent', () => {
+  const [table] = layoutPages([sangongPage()]).grid.sheets;
+  const row = (r: number) => Array.from({ length: table.columnCount }, (_, i) => textAt(table, r, i + 1));
+
+  test('小计 heads the first two of its parent\'s six columns, not a column of its own', () => {
+    expect(table.columnCount).toBe(12);
+    expect(row(4)).toEqual(['合计', '', '因公出国（境）费', '', '公务用车购置及运行维护费', '', '', '', '', '', '公务接待费', '']);
+    expect(row(5)).toEqual(['', '', '', '', '小计', '', '公务用车购置费', '', '公务用车运行维护费', '', '', '']);
+    expect(row(7)).toEqual(Array.from({ length: 12 }, (_, i) => `${i}.00`));
+    expect(table.merges).toEqual(expect.arrayContaining(['A3:L3', 'E4:J4', 'E5:F5']));
+  });
+});

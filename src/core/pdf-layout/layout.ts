@@ -229,7 +229,7 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
   const bottom = header.filter((h) => !below(h).length);
   // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
   // a parent that touches none of them
-  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
+  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && p.line >= h.line && overlap(p, o) > 0);
   // (with such cells on both sides: a cell beside a parent's children is not one)
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o) && free(o, h));
