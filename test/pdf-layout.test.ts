@@ -214,3 +214,23 @@ describe('PDF layout of a header with a subtotal beside its parent', () => {
     expect(table.merges).toEqual(expect.arrayContaining(['A3:L3', 'E4:J4', 'E5:F5']));
   });
 });
+
+// Rows without figures under one another (a 收入预算总表's 小计 and its 其中 line, beside a group
+// label centred between them): the longer label under the shorter is a row of its own, not a wrap.
+function incomePage(): PdfPage {
+  const runs: TextRun[] = [t('收入预算总表', 244, 130, 16), t('部门名称：示例局', 62, 159), t('单位：万元', 483, 159), t('项目名称', 223, 176), t('金额', 474, 176)];
+  runs.push(t('收入总计', 223, 196), n('37,188.34', 533, 196));
+  runs.push(t('一般公共预算资金', 92, 216), t('公共财政拨款（补助）资金', 213, 216), n('37,188.34', 533, 216));
+  runs.push(t('小计', 213, 236), t('上年结转和结余资金', 87, 246), t('其中：动用上年结转和结余资金', 213, 256));
+  runs.push(t('收入合计', 223, 276), n('37,188.34', 533, 276));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of label rows without figures', () => {
+  test('a longer label flush under a shorter one starts its own row', () => {
+    const [table] = layoutPages([incomePage()]).grid.sheets;
+    const labels = Array.from({ length: table.rowCount }, (_, r) => Array.from({ length: table.columnCount }, (_, c) => textAt(table, r + 1, c + 1)).join('|'));
+    expect(labels).toContain('上年结转和结余资金|小计|');
+    expect(labels).toContain('|其中：动用上年结转和结余资金|');
+  });
+});

@@ -497,7 +497,10 @@ function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
     const prev = rows[rows.length - 1];
     const close = prev && prev.page === line.page && (line.y - prev.y < 1.45 * Math.min(prev.size, line.size) || continues(prev, line, pitch));
     const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
-    if (close && !clash) {
+    // a label reaching further right than the one it stands flush under starts a row: the
+    // line a label wraps from fills its cell, so what wraps onto the next is never wider
+    const unwrapped = prev && line.cells.every((c) => !isNumberText(c.text)) && line.cells.some((c) => prev.cells.some((p) => !isNumberText(p.text) && Math.abs(p.x0 - c.x0) < 0.5 * c.size && c.x1 > p.x1 + c.size));
+    if (close && !clash && !unwrapped) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;
     } else rows.push({ page: line.page, y: line.y, size: line.size, cells: line.cells.map((c) => ({ ...c })) });
