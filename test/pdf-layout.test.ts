@@ -145,7 +145,7 @@ function topAlignedPage(): PdfPage {
   runs.push(t('2080505', 60, 200), t('机关事业单位基本养老保险缴', 150, 200), ...figures(200), t('费支出', 150, 215.5));
   runs.push(t('2080506', 60, 232), t('机关事业单位职业年金缴费支', 150, 232), ...figures(232), t('出', 150, 247.5));
   runs.push(t('210', 60, 264), t('卫生健康支出', 150, 264), ...figures(264));
-  runs.push(t('21011', 60, 287.5), t('行政事业单位医疗', 150, 287.5), ...figures(287.5));
+  runs.push(t('21011', 60, 287.5), t('行 政 事 业 单 位 医 疗', 150, 287.5), ...figures(287.5));
   runs.push(t('合计', 150, 311), ...figures(311));
   return { number: 1, width: W, height: H, runs };
 }
@@ -175,6 +175,10 @@ describe('PDF layout of wrapped row labels', () => {
       ['21011', '行政事业单位医疗', '10.00'],
       ['', '合计', '10.00'],
     ]);
+  });
+
+  test('a label letter-spaced across its cell read without the spaces', () => {
+    expect(body(topAlignedPage())[3]).toEqual(['21011', '行政事业单位医疗', '10.00']);
   });
 });
 

@@ -303,7 +303,9 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
       const at = i < 0 ? nearestSlot(slots, c) : i;
       bySlot.set(at, [...(bySlot.get(at) ?? []), c]);
     }
-    for (const [i, cells] of bySlot) put(row, i + 1, cells.sort((a, b) => a.y - b.y || a.x0 - b.x0).reduce((t, c) => joinText(t, c.text), ''), cells, r.page);
+    // a label letter-spaced across its cell ("城 乡 社 区 规 划") read without the spaces
+    const label = (t: string) => t.replace(/(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])/g, '');
+    for (const [i, cells] of bySlot) put(row, i + 1, label(cells.sort((a, b) => a.y - b.y || a.x0 - b.x0).reduce((t, c) => joinText(t, c.text), '')), cells, r.page);
     row++;
   }
   for (const n of block.notes) put(row++, 1, unjustify(lineText(n)), n.cells, n.page);
