@@ -120,3 +120,121 @@ describe('PDF layout of a table LibreOffice prints', () => {
     expect(table.rowCount).toBe(10);
   });
 });
+
+// A 决算 table whose row labels are wrapped in their cells and centred on their row's figures (as
+// 普陀区规划和自然资源局 prints its 公开05表): a two-line label's first line printed above the figures,
+// as close under the label above as its own lines are; a three-line label's middle line on the figures'
+// baseline; a one-line label a little above it; the first row's first line close under the header.
+function centredPage(): PdfPage {
+  const figures = (y: number) => [n('10.00', 370, y), n('6.00', 480, y), n('4.00', 610, y)];
+  const runs: TextRun[] = [t('一般公共预算财政拨款支出决算表', 250, 60, 16), t('单位：万元', 700, 80), ...header(100)];
+  runs.push(t('208', 60, 160), ...figures(160), t('社会保障和就', 150, 153.5), t('业支出', 150, 166.5));
+  runs.push(t('20805', 60, 187), ...figures(187), t('行政事业单位', 150, 180.5), t('养老支出', 150, 193.5));
+  runs.push(t('2080505', 60, 220), ...figures(220), t('机关事业单位', 150, 207), t('基本养老保险', 150, 220), t('缴费支出', 150, 233));
+  runs.push(t('2080599', 60, 253), ...figures(253), t('其他行政事业', 150, 246.5), t('单位养老支出', 150, 259.5));
+  runs.push(t('210', 60, 278), ...figures(278), t('卫生健康支出', 150, 273));
+  runs.push(t('合计', 150, 300), ...figures(300));
+  return { number: 1, width: W, height: H, runs };
+}
+
+// The same labels printed from the top of their cells (公开02, 03 of that 决算): the wrapped end a
+// little further under its first line than running text would be, still well above the next row.
+function topAlignedPage(): PdfPage {
+  const figures = (y: number) => [n('10.00', 370, y), n('6.00', 480, y), n('4.00', 610, y)];
+  const runs: TextRun[] = [t('一般公共预算财政拨款支出决算表', 250, 60, 16), t('单位：万元', 700, 80), ...header(100)];
+  runs.push(t('2080505', 60, 200), t('机关事业单位基本养老保险缴', 150, 200), ...figures(200), t('费支出', 150, 215.5));
+  runs.push(t('2080506', 60, 232), t('机关事业单位职业年金缴费支', 150, 232), ...figures(232), t('出', 150, 247.5));
+  runs.push(t('210', 60, 264), t('卫生健康支出', 150, 264), ...figures(264));
+  runs.push(t('21011', 60, 287.5), t('行 政 事 业 单 位 医 疗', 150, 287.5), ...figures(287.5));
+  runs.push(t('合计', 150, 311), ...figures(311));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of wrapped row labels', () => {
+  const body = (page: PdfPage) => {
+    const [table] = layoutPages([page]).grid.sheets;
+    return Array.from({ length: table.rowCount - 4 }, (_, r) => [textAt(table, r + 5, 1), textAt(table, r + 5, 2), textAt(table, r + 5, 3)]);
+  };
+
+  test('labels centred on their figures: each line read into the row it is centred on, not the row above', () => {
+    expect(body(centredPage())).toEqual([
+      ['208', '社会保障和就业支出', '10.00'],
+      ['20805', '行政事业单位养老支出', '10.00'],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '10.00'],
+      ['2080599', '其他行政事业单位养老支出', '10.00'],
+      ['210', '卫生健康支出', '10.00'],
+      ['', '合计', '10.00'],
+    ]);
+  });
+
+  test('labels printed from the top of their cells: the wrapped end joins its row, not a row of its own', () => {
+    expect(body(topAlignedPage())).toEqual([
+      ['2080505', '机关事业单位基本养老保险缴费支出', '10.00'],
+      ['2080506', '机关事业单位职业年金缴费支出', '10.00'],
+      ['210', '卫生健康支出', '10.00'],
+      ['21011', '行政事业单位医疗', '10.00'],
+      ['', '合计', '10.00'],
+    ]);
+  });
+
+  test('a label letter-spaced across its cell read without the spaces', () => {
+    expect(body(topAlignedPage())[3]).toEqual(['21011', '行政事业单位医疗', '10.00']);
+  });
+});
+
+// A "三公" table whose 小计 is centred over its two columns beside, not under, the parent it belongs
+// to (公务用车购置及运行维护费 centred over six), all under one heading over the whole table.
+function sangongPage(): PdfPage {
+  const at = (text: string, x0: number, x1: number, y: number): TextRun => ({ text, x: x0, y, width: x1 - x0, size: 10 });
+  const runs: TextRun[] = [
+    at('财政拨款“三公”经费支出决算表', 342, 500, 100),
+    at('单位：万元', 684, 736, 114),
+    at('财政拨款“三公”经费', 369, 474, 129),
+    at('公务用车购置及运行维护费', 412, 538, 144),
+    at('因公出国', 239, 281, 155.5),
+    at('合计', 142, 163, 162.4),
+    at('公务用车', 454, 496, 162.4),
+    at('公务用车', 561, 604, 162.4),
+    at('公务接待费', 664, 717, 162.4),
+    at('（境）费', 239, 281, 169.2),
+    at('小计', 357, 378, 169.2),
+    at('购置费', 459, 491, 176.7),
+    at('运行维护费', 556, 609, 176.7),
+  ];
+  const lefts = [109, 163, 217, 271, 325, 378, 432, 486, 540, 594, 647, 701];
+  lefts.forEach((x, i) => runs.push(at(i % 2 ? '决算数' : '预算数', x, x + 32, 200), at(`${i}.00`, x + 17, x + 38, 227)));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of a header with a subtotal beside its parent', () => {
+  const [table] = layoutPages([sangongPage()]).grid.sheets;
+  const row = (r: number) => Array.from({ length: table.columnCount }, (_, i) => textAt(table, r, i + 1));
+
+  test('小计 heads the first two of its parent\'s six columns, not a column of its own', () => {
+    expect(table.columnCount).toBe(12);
+    expect(row(4)).toEqual(['合计', '', '因公出国（境）费', '', '公务用车购置及运行维护费', '', '', '', '', '', '公务接待费', '']);
+    expect(row(5)).toEqual(['', '', '', '', '小计', '', '公务用车购置费', '', '公务用车运行维护费', '', '', '']);
+    expect(row(7)).toEqual(Array.from({ length: 12 }, (_, i) => `${i}.00`));
+    expect(table.merges).toEqual(expect.arrayContaining(['A3:L3', 'E4:J4', 'E5:F5']));
+  });
+});
+
+// Rows without figures under one another (a 收入预算总表's 小计 and its 其中 line, beside a group
+// label centred between them): the longer label under the shorter is a row of its own, not a wrap.
+function incomePage(): PdfPage {
+  const runs: TextRun[] = [t('收入预算总表', 244, 130, 16), t('部门名称：示例局', 62, 159), t('单位：万元', 483, 159), t('项目名称', 223, 176), t('金额', 474, 176)];
+  runs.push(t('收入总计', 223, 196), n('37,188.34', 533, 196));
+  runs.push(t('一般公共预算资金', 92, 216), t('公共财政拨款（补助）资金', 213, 216), n('37,188.34', 533, 216));
+  runs.push(t('小计', 213, 236), t('上年结转和结余资金', 87, 246), t('其中：动用上年结转和结余资金', 213, 256));
+  runs.push(t('收入合计', 223, 276), n('37,188.34', 533, 276));
+  return { number: 1, width: W, height: H, runs };
+}
+
+describe('PDF layout of label rows without figures', () => {
+  test('a longer label flush under a shorter one starts its own row', () => {
+    const [table] = layoutPages([incomePage()]).grid.sheets;
+    const labels = Array.from({ length: table.rowCount }, (_, r) => Array.from({ length: table.columnCount }, (_, c) => textAt(table, r + 1, c + 1)).join('|'));
+    expect(labels).toContain('上年结转和结余资金|小计|');
+    expect(labels).toContain('|其中：动用上年结转和结余资金|');
+  });
+});

@@ -75,7 +75,8 @@ describe.each(Object.keys(TABLES))('%s', (name) => {
  * judged against the printed page (rule, page of the table, cell). Nothing else is an error. */
 const REAL_ERRORS: Record<string, string[]> = {
   'pt-wljd-2023-budget.pdf': [],
-  // 款 codes printed "2" and "7" for 02 and 07 (301 2 津贴补贴, 301 7 绩效工资)
+  // 款 codes printed "2" and "7" for 02 and 07 (301 2 津贴补贴, 301 7 绩效工资): the page shows a lone "2" and "7"
+  // centred in the 款 column, and the text layer has each as one run one digit wide — not "02" split into runs
   'pt-wljd-2024-budget.pdf': ['code.malformed 第29页 A8', 'code.malformed 第29页 A9'],
   // 2120101–2120199 add up to 94,995,789 but 21201 城乡社区管理事务 (and so 212) is printed 1 元 more, in 02, 03 and 05
   'pt-wljd-2025-budget.pdf': ['hier.sum 第10页 E54', 'hier.sum 第10页 F54', 'hier.sum 第10页 E55', 'hier.sum 第10页 F55', 'hier.sum 第14页 E54', 'hier.sum 第14页 E55', 'hier.sum 第20页 E54', 'row.sum 第20页 E55', 'hier.sum 第20页 E55'],

@@ -216,19 +216,20 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =
 const gap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.max(0, Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1));
 
 function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
-  const rows = bodyRows(block.body);
-  const all = [...block.header, ...block.body].flatMap((l) => l.cells);
+  const { header: headLines, body } = reclaimLabel(block.header, block.body);
+  const rows = bodyRows(body);
+  const all = [...headLines, ...body].flatMap((l) => l.cells);
   const width = all.length ? Math.max(...all.map((c) => c.x1)) - Math.min(...all.map((c) => c.x0)) : 0;
   const wide = (c: Cell) => c.x1 - c.x0 > width * 0.4 && !isNumberText(c.text);
   // a 栏次 row is centred under the headers, not where the figures and labels stand
   const numbering = new Set(rows.filter(isNumbering).flatMap((r) => r.cells.filter((c) => !wide(c))));
   const lanes = buildLanes(rows.flatMap((r) => r.cells.filter((c) => !wide(c) && !numbering.has(c))));
-  const header = headerCells(block.header);
+  const header = headerCells(headLines);
   const below = (h: HeaderCell) => header.filter((o) => o.line > h.line && overlap(o, h) > 0);
   const bottom = header.filter((h) => !below(h).length);
   // a bottom cell over no figures, centred above lower header cells (ones no other cell stands over):
   // a parent that touches none of them
-  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && overlap(p, o) > 0);
+  const free = (o: HeaderCell, h: HeaderCell) => !header.some((p) => p !== h && p.line < o.line && p.line >= h.line && overlap(p, o) > 0);
   // (with such cells on both sides: a cell beside a parent's children is not one)
   const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const lower = (h: HeaderCell) => header.filter((o) => o.line > h.line && within(zone(header, h), o) && free(o, h));
@@ -302,10 +303,20 @@ function tableSheet(block: TableBlock, sheet: Grid, put: Put): void {
       const at = i < 0 ? nearestSlot(slots, c) : i;
       bySlot.set(at, [...(bySlot.get(at) ?? []), c]);
     }
-    for (const [i, cells] of bySlot) put(row, i + 1, cells.sort((a, b) => a.y - b.y || a.x0 - b.x0).reduce((t, c) => joinText(t, c.text), ''), cells, r.page);
+    // a label letter-spaced across its cell ("城 乡 社 区 规 划") read without the spaces
+    const label = (t: string) => t.replace(/(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])/g, '');
+    for (const [i, cells] of bySlot) put(row, i + 1, label(cells.sort((a, b) => a.y - b.y || a.x0 - b.x0).reduce((t, c) => joinText(t, c.text), '')), cells, r.page);
     row++;
   }
   for (const n of block.notes) put(row++, 1, unjustify(lineText(n)), n.cells, n.page);
+}
+
+/** The first line of the first row's label, wrapped and centred on its figures, printed above them
+ * close enough under the header to be taken for its last line: given back to the body. */
+function reclaimLabel(header: Line[], body: Line[]): { header: Line[]; body: Line[] } {
+  const last = header[header.length - 1];
+  if (header.length < 2 || last.cells.length !== 1 || !straddles([last, ...body], 0, false)) return { header, body };
+  return { header: header.slice(0, -1), body: [last, ...body] };
 }
 
 /** A parent's columns: the run around the columns of the cells it stands over, up to a column
@@ -479,15 +490,19 @@ function centredParent(h: HeaderCell, c: Cell, line: Line, out: HeaderCell[]): b
 function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   const rows: { page: number; y: number; size: number; cells: Cell[] }[] = [];
   let carried: Cell[] = [];
+  const pitch = rowPitch(lines);
   for (const [i, line] of lines.entries()) {
     if (straddles(lines, i)) {
       carried.push(...line.cells.map((c) => ({ ...c })));
       continue;
     }
     const prev = rows[rows.length - 1];
-    const close = prev && prev.page === line.page && line.y - prev.y < 1.45 * Math.min(prev.size, line.size);
+    const close = prev && prev.page === line.page && (line.y - prev.y < 1.45 * Math.min(prev.size, line.size) || continues(prev, line, pitch));
     const clash = prev && line.cells.some((c) => (isNumberText(c.text) || ROW_START.test(c.text)) && prev.cells.some((p) => isNumberText(p.text) === isNumberText(c.text) && overlap(p, c) > 0));
-    if (close && !clash) {
+    // a label reaching further right than the one it stands flush under starts a row: the
+    // line a label wraps from fills its cell, so what wraps onto the next is never wider
+    const unwrapped = prev && line.cells.every((c) => !isNumberText(c.text)) && line.cells.some((c) => prev.cells.some((p) => !isNumberText(p.text) && Math.abs(p.x0 - c.x0) < 0.5 * c.size && c.x1 > p.x1 + c.size));
+    if (close && !clash && !unwrapped) {
       prev.cells.push(...line.cells.map((c) => ({ ...c })));
       prev.y = line.y;
     } else rows.push({ page: line.page, y: line.y, size: line.size, cells: line.cells.map((c) => ({ ...c })) });
@@ -497,22 +512,50 @@ function bodyRows(lines: Line[]): { page: number; cells: Cell[] }[] {
   return rows;
 }
 
-/** The first line of a label wrapped in its cell and centred on the next line's baseline (the row
- * of its figures), the rest of it printed below them: it belongs to that next row. */
-function straddles(lines: Line[], i: number): boolean {
+/** The usual distance between the baselines of consecutive lines of figures on a page. */
+function rowPitch(lines: Line[]): number {
+  const figures = lines.filter((l) => l.cells.some((c) => isNumberText(c.text)));
+  const steps = figures.slice(1).flatMap((l, i) => (l.page === figures[i].page ? [l.y - figures[i].y] : [])).sort((a, b) => a - b);
+  return steps.length ? steps[Math.floor(steps.length / 2)] : Infinity;
+}
+
+/** A label's wrapped end printed under its first line, flush with it, further below than lines of
+ * running text are but clearly nearer than the next row of figures would be. */
+function continues(prev: { y: number; size: number; cells: Cell[] }, line: Line, pitch: number): boolean {
+  const d = line.y - prev.y;
+  if (d >= 1.75 * Math.min(prev.size, line.size) || d >= 0.8 * pitch) return false;
+  return line.cells.every((c) => !isNumberText(c.text) && !ROW_START.test(c.text) && prev.cells.some((p) => !isNumberText(p.text) && Math.abs(p.x0 - c.x0) < 0.5 * c.size && p.y === prev.y));
+}
+
+/** The first line of a label wrapped in its cell and centred on a later line's baseline (the row of
+ * its figures, perhaps printing the label's middle line), the rest of it printed below them: it
+ * belongs to that later row. The label's lines are taken one by one down to the first whose span
+ * with the first line is centred on the figures: the next label of the column, wrapped alike and
+ * printed as close under it as its own lines are, is not taken for more of it. A label on one line
+ * printed just above the figures' baseline, nearer to it than to the row above, belongs there too. */
+function straddles(lines: Line[], i: number, alone = true): boolean {
   const [line, next] = [lines[i], lines[i + 1]];
   const text = (l: Line) => !l.cells.some((c) => isNumberText(c.text));
   if (!next || next.page !== line.page || !text(line) || text(next)) return false;
-  if (next.cells.some((c) => !isNumberText(c.text) && line.cells.some((o) => overlap(o, c) > 0))) return false;
-  let last: Line | null = null;
-  for (let j = i + 2; j < lines.length; j++) {
+  const under = (l: Line) => l.cells.filter((c) => !isNumberText(c.text) && line.cells.some((o) => overlap(o, c) > 0));
+  const centred = (l: Line) => Math.abs((line.y + l.y) / 2 - next.y) < 0.35 * next.size;
+  const nextLabel = under(next).length > 0;
+  if (nextLabel && under(next).some((c) => ROW_START.test(c.text))) return false;
+  let last: Line = line;
+  for (let j = i + 1; j < lines.length; j++) {
     const l = lines[j];
-    const from = last ?? line;
-    const wraps = l.page === line.page && text(l) && l.cells.every((c) => line.cells.some((o) => overlap(o, c) > 0));
-    if (!wraps || l.y - from.y > (last ? 1.45 : 2.9) * Math.min(from.size, l.size)) break;
+    if (j > i + 1 && !text(l)) break;
+    const own = under(l);
+    if (j === i + 1 && !own.length) continue;
+    const wraps = l.page === line.page && own.length > 0 && l.cells.filter((c) => !isNumberText(c.text)).length === own.length && !own.some((c) => ROW_START.test(c.text));
+    const pitch = last === line && !nextLabel ? 2.9 : 1.45;
+    if (!wraps || l.y - last.y > pitch * Math.min(last.size, l.size)) break;
     last = l;
+    if (l !== next && centred(l)) return true;
   }
-  return last !== null && Math.abs((line.y + last.y) / 2 - next.y) < 0.35 * next.size;
+  // a label on one line: just above the figures, nearer to them than to the line above
+  const prev = lines[i - 1];
+  return alone && !nextLabel && next.y - line.y < 0.6 * next.size && (!prev || prev.page !== line.page || line.y - prev.y > 2 * (next.y - line.y));
 }
 
 // ---- a text section ----
