@@ -17,7 +17,7 @@ export function renderReport(report: Report): string {
     const columns = t.how.columns.map((c) => c.header.split('/').pop()).join('、');
     lines.push(`  ${t.sheet}：「${t.title}」按表名（${t.how.concepts.join('、')}）识别为 ${t.id}，栏目 ${columns}，读出 ${t.how.rows} 行`);
   }
-  if (report.otherSheets?.length) lines.push(`  其他工作表：${report.otherSheets.map((s) => `${s.sheet}（${s.kind}）`).join('、')}`);
+  if (report.otherSheets?.length) lines.push(otherSheetsLine(report.otherSheets));
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const table = report.tables.find((t) => t.sheet === f.sheet);
@@ -33,4 +33,29 @@ export function renderReport(report: Report): string {
   }
   if (report.findings.length === 0) lines.push('', '没有发现问题。');
   return lines.join('\n');
+}
+
+/** Page numbers as runs: 1、3–5、29. */
+function pageRuns(pages: number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return runs.join('、');
+}
+
+/**
+ * The sheets that are not tables: by name in a workbook; in a PDF (each text section a sheet
+ * named by its page) by kind and pages, so a form printed as many short sections is one entry.
+ */
+function otherSheetsLine(others: NonNullable<Report['otherSheets']>): string {
+  const pageOf = (name: string) => /^第(\d+)页 /.exec(name)?.[1];
+  if (!others.every((s) => pageOf(s.sheet))) return `  其他工作表：${others.map((s) => `${s.sheet}（${s.kind}）`).join('、')}`;
+  const byKind = new Map<string, number[]>();
+  for (const s of others) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), Number(pageOf(s.sheet))]);
+  return `  其他内容：${[...byKind].map(([kind, pages]) => `${kind} 第${pageRuns(pages)}页`).join('；')}`;
 }
