@@ -66,7 +66,7 @@ export function checkWorkbook(input: CheckInput): Report {
     append(findings, checkCells(book, table));
     const economic = table.codeTable ? table.codeTable.classification === 'economic' : table.rows.some((r) => r.code?.startsWith('3'));
     const classification = economic ? 'economic-dept' : 'function';
-    append(findings, checkCodes(table, catalogs[classification]));
+    append(findings, checkCodes(table, catalogs[classification], recognition.year));
     append(findings, checkEmptyNote(book, table, grid, paragraphs));
     append(findings, checkHeaders(book, table, grid));
     append(findings, checkNoteTopic(table));

@@ -41,7 +41,19 @@ function checkFixedNames(table: RecognizedTable, catalog: Catalog): Finding[] {
   return findings;
 }
 
-export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined): Finding[] {
+/**
+ * The codes of a table against the catalog. A table of a year the built-in catalogs do not have
+ * (an older publication) is checked against another year's: a code or name that differs may have
+ * been right that year, so it is a notice that says so, not an error or warning.
+ */
+export function checkCodes(table: RecognizedTable, catalog: Catalog | undefined, year: number | null = null): Finding[] {
+  const findings = codeFindings(table, catalog);
+  if (!catalog || !year || catalog.year === year || catalog.origin.kind === 'imported') return findings;
+  const why = `（本表为${year}年，内置科目表没有${year}年的，按${catalog.year}年的核对；${year}年的编码或名称可能与此不同）`;
+  return findings.map((f) => (f.rule === 'code.unknown' || f.rule === 'code.name') && f.severity !== 'notice' ? { ...f, severity: 'notice', message: f.message + why } : f);
+}
+
+function codeFindings(table: RecognizedTable, catalog: Catalog | undefined): Finding[] {
   const ct = table.codeTable;
   if (!ct) return catalog ? checkFixedNames(table, catalog) : [];
   if (!catalog) {
