@@ -65,7 +65,7 @@ it('Ctrl+C during a batch: the report a worker was writing is not left half-writ
       // a预算 checked: the worker is on the slow file now
       if (!sent && /\[1\/3\]/.test(stderr)) sent = child.kill('SIGINT');
     });
-    child.on('exit', (c) => resolve(c));
+    child.on('exit', (c, s) => resolve(c ?? s as unknown as number));
   });
   expect(stderr).toContain('已中断');
   expect(code).toBe(130);

@@ -4,6 +4,7 @@ import { UserError } from '../core/errors';
 import { runCatalogImport } from './commands/catalog';
 import * as fs from 'node:fs';
 import { runBatch } from './commands/batch';
+import { endWorkers } from './commands/batch-pool';
 import { runCheck } from './commands/check';
 import { runCompare } from './commands/compare';
 import { runClear } from './commands/clear';
@@ -234,7 +235,12 @@ export function handleSignals(): void {
     process.once(signal, () => {
       removePendingTemps();
       process.stderr.write('\n已中断。\n');
-      process.exit(code);
+      // a batch's workers are ended first (at most 2 s); what they were writing is removed after
+      const ended = Promise.race([endWorkers(), new Promise((r) => setTimeout(r, 2000))]);
+      void ended.finally(() => {
+        removePendingTemps();
+        process.exit(code);
+      });
     });
   }
 }

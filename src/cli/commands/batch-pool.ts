@@ -33,11 +33,25 @@ export function timeoutMessage(ms: number): string {
   return `检查超时（超过 ${secondsText(ms)} 秒），已跳过（文件可能过大或结构异常）。可用 --timeout 放宽时限。`;
 }
 
+/** The workers running now, so an interrupted batch can end them before the process exits. */
+const live = new Set<Worker>();
+let stopping = false;
+
 /** Ends a worker whose results are no longer wanted, ignoring whatever it still reports. */
-function discard(worker: Worker): void {
+function discard(worker: Worker): Promise<unknown> {
+  live.delete(worker);
   worker.removeAllListeners();
   worker.on('error', () => undefined);
-  void worker.terminate();
+  return worker.terminate();
+}
+
+/**
+ * On Ctrl+C: no new worker is started and every running one is ended (exiting the process while a
+ * worker is inside native code is not safe); resolves when they have stopped.
+ */
+export async function endWorkers(): Promise<void> {
+  stopping = true;
+  await Promise.all([...live].map(discard));
 }
 
 /** One slot of the pool: runs jobs until none is left, replacing its worker when it must. */
@@ -49,7 +63,7 @@ function slot(o: PoolOptions, jobs: BatchJob[]): Promise<void> {
     let over = false;
     const finish = () => {
       over = true;
-      discard(worker);
+      void discard(worker);
       resolve();
     };
     const feed = () => {
@@ -64,14 +78,14 @@ function slot(o: PoolOptions, jobs: BatchJob[]): Promise<void> {
       if (over || current < 0) return;
       const i = current;
       current = -1;
-      discard(worker);
+      void discard(worker);
       o.done(i, o.failed(i, timeoutMessage(o.timeoutMs)));
       start();
     };
     const lost = (from: Worker, why: string) => {
       if (over || from !== worker) return;
       clearTimeout(timer);
-      discard(worker);
+      void discard(worker);
       if (current >= 0) {
         const i = current;
         current = -1;
@@ -84,7 +98,9 @@ function slot(o: PoolOptions, jobs: BatchJob[]): Promise<void> {
       }
     };
     const start = () => {
+      if (stopping) return;
       const w = new Worker(o.script, { workerData: o.workerData, resourceLimits: o.resourceLimits });
+      live.add(w);
       worker = w;
       w.on('message', (m: WorkerMessage) => {
         if (over || w !== worker) return;
