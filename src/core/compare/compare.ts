@@ -9,6 +9,7 @@ import { squash } from '../grid';
 import { type Cents, convert, formatAmount, type Unit } from '../money';
 import type { RecognizedRow, RecognizedTable } from '../recognize/tables';
 import type { NarrativeFigure } from './narrative';
+import { withoutGuess } from '../narrative/findings';
 
 export type DifferenceType = 'table.missing' | 'table.extra' | 'row.missing' | 'row.extra' | 'column.missing' | 'column.extra' | 'figure' | 'unit' | 'year' | 'narrative' | 'department';
 
@@ -161,7 +162,7 @@ export function compareBooks(input: CompareInput): CompareReport {
   for (const { finding: f, paragraph, table } of input.narrative ?? []) {
     const pp = place(pdf, f.sheet!, f.cell!, paragraph);
     const wp = table ? place(wb, table.sheet, table.cell, table.text) : null;
-    diff({ type: 'narrative', message: `情况说明（PDF ${where(pp)}）中的数字与工作簿的表不符：${f.message}`, workbookValue: f.expected, pdfValue: f.actual, workbook: wp, pdf: pp });
+    diff({ type: 'narrative', message: `情况说明（PDF ${where(pp)}）中的数字与工作簿的表不符：${withoutGuess(f.message)}`, workbookValue: f.expected, pdfValue: f.actual, workbook: wp, pdf: pp });
   }
   return {
     workbook: wb.file,

@@ -14,6 +14,17 @@ export function finding(p: Paragraph, rule: string, severity: Finding['severity'
   return { rule, severity, sheet: p.sheet, cell: p.cell, cells: [p.cell], message, expected, actual };
 }
 
+/** The guess amountError adds when the stated figure is another metric's ("可能把…称作了…"). */
+const GUESS = /；写的是[^；]*的数（[^；]*万元），可能把[^；]*称作了[^；]*$/;
+
+/**
+ * A narrative finding's message without that guess: when a workbook is compared with the PDF
+ * printed from it, a figure that no longer agrees is most likely a figure changed since.
+ */
+export function withoutGuess(message: string): string {
+  return message.replace(GUESS, '');
+}
+
 /** A figure of the text that is not the table's. */
 export function amountError(p: Paragraph, f: FactValue, stated: Cents, word?: string, sameAs?: FactValue): Finding {
   const hint = sameAs ? `；写的是${sameAs.label}的数（${wan(sameAs.value)} 万元），可能把${sameAs.label}称作了${f.label}` : '';
