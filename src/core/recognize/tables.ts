@@ -309,14 +309,15 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
           kind = 'detail';
         }
       }
-      // a label printed across the next blocks, whose own label cells are blank on this line, also
-      // names the row of that wording in each of them
+      // a label printed across the next blocks of its header group (支出: 功能分类 | 支出用途), whose
+      // own label cells are blank on this line, also names the row of that wording in each of them
       let spanned = false;
       for (let b = blockIndex + 1; b < spec.blocks.length && norm; b++) {
         const other = spec.blocks[b];
         const otherLabel = other.columns.find((c) => c.role === 'label' || c.role === 'name');
         const otherCol = otherLabel ? columns.get(otherLabel.key) : undefined;
         if (otherCol === undefined || otherCol <= col || textAt(grid, r, otherCol) !== '' || other.rows.kind !== 'fixed') break;
+        if (otherLabel!.header.length < 2 || otherLabel!.header[0] !== labelCol!.header[0]) break;
         const same = keyed(other).find((e) => !seen.has(e.key) && [e.label, ...(e.aliases ?? [])].some((n) => normalizeLabel(n) === norm));
         if (!same) continue;
         seen.add(same.key);
