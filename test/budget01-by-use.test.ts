@@ -9,7 +9,6 @@ import { catalogsForCheck, loadCatalog, loadCrossRules, loadSpecs } from '../src
 import { checkWorkbook } from '../src/core/check/check';
 import type { Finding } from '../src/core/check/finding';
 import { type WorkbookGrid } from '../src/core/grid';
-import type { Cents } from '../src/core/money';
 import { layoutPages } from '../src/core/pdf-layout/layout';
 import { recognize, type RecognizedTable } from '../src/core/recognize/tables';
 import { openBook } from '../src/core/check/check';
@@ -17,7 +16,6 @@ import { parseAddress } from '../src/core/a1';
 import { checkSample, sampleCatalogs, sampleGrid, sampleLedger } from './helpers/sample';
 import { generateLayout, printAcross } from './helpers/layout-grammar';
 import { random } from './helpers/workbook';
-import type { Ledger } from '../src/core/ledger';
 import { cloneBook, sheetOf } from './helpers/layouts';
 
 const PDF = path.join(__dirname, 'fixtures', 'pdf', 'js-gjfy-2019-budget.pdf');
@@ -39,23 +37,9 @@ function setText(grid: WorkbookGrid, sheet: string, cell: string, value: string 
   grid.sheets.find((s) => s.name === sheet)!.rows.get(row)!.get(col)!.value = value;
 }
 
-/** The sample budget with option byUse, its 支出用途 rows filled from the sample's 基本/项目 split. */
-function byUseGrid(ledger: Ledger): Promise<WorkbookGrid> {
-  const basic = ledger.items.reduce((a, i) => a + i.basic, 0) as Cents;
-  const project = ledger.items.reduce((a, i) => a + i.project, 0) as Cents;
-  const zero = 0 as Cents;
-  return sampleGrid(
-    'budget-2025',
-    (t) => {
-      Object.assign(t['budget.01'].fixed!, {
-        useBasic: { useExpense: basic },
-        useProject: { useExpense: project },
-        useReserve: { useExpense: zero },
-        useCarryOut: { useExpense: zero },
-      });
-    },
-    { byUse: true },
-  );
+/** The sample budget with option byUse: its 支出用途 rows filled from the sample's 基本/项目 split. */
+function byUseGrid(): Promise<WorkbookGrid> {
+  return sampleGrid('budget-2025', undefined, { byUse: true });
 }
 
 describe('江苏 公开01 (gjfy 2019, page 8)', () => {
@@ -130,7 +114,7 @@ describe('a workbook generated with 支出用途 (option byUse)', () => {
   const ledger = sampleLedger('budget-2025');
   let grid: WorkbookGrid;
   beforeAll(async () => {
-    grid = await byUseGrid(ledger);
+    grid = await byUseGrid();
   });
 
   test('laid out in three blocks and read back clean', () => {
@@ -160,7 +144,7 @@ describe('generated layouts of the 支出用途 workbook (test/helpers/layout-gr
   let base: WorkbookGrid;
   let tables: Map<string, RecognizedTable>;
   beforeAll(async () => {
-    base = await byUseGrid(ledger);
+    base = await byUseGrid();
     const catalogs = sampleCatalogs(ledger);
     tables = new Map(openBook({ grid: base, specs, catalogs: () => catalogs, year: ledger.year }).book.recognition.tables.map((t) => [t.spec.id, t]));
   });
