@@ -151,6 +151,11 @@ export function ledgerToTables(ledger: Ledger): Record<string, TableData> {
           carryIn: { income: ZERO },
           carryOut: { expense: ZERO },
           ...classRows(expenseByClass, 'expense'),
+          // by 支出用途 (option byUse)
+          useBasic: { useExpense: sum(items.map((i) => i.basic)) },
+          useProject: { useExpense: sum(items.map((i) => i.project)) },
+          useReserve: { useExpense: ZERO },
+          useCarryOut: { useExpense: ZERO },
         },
       },
       'budget.02': {

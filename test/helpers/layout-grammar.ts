@@ -6,7 +6,7 @@
 // The titles are built here from this file's own word lists, never from the recognizer's data.
 import { address, parseAddress } from '../../src/core/a1';
 import { type Grid, type GridCell, setCell, squash, type WorkbookGrid } from '../../src/core/grid';
-import type { RecognizedTable } from '../../src/core/recognize/tables';
+import type { RecognizedRow, RecognizedTable } from '../../src/core/recognize/tables';
 import { cloneBook, insertRows, stack } from './layouts';
 
 type Rand = () => number;
@@ -119,6 +119,13 @@ export function generateLayout(base: WorkbookGrid, tables: BaseTables, seed: num
     features.push(`title:${newTitle}`);
     const label = grid.rows.get(title.row - 1)?.get(1);
     if (label && chance(rand, 0.5)) label.value = pick(rand, ['', `附表${t.spec.number.slice(0, 2)}`, `表${Number(t.spec.number.slice(0, 2))}`]);
+
+    // a line closing two side-by-side blocks printed once across both (江苏's 当年支出小计 over the
+    // 功能分类 and 支出用途 blocks), its amount in the last block's column only
+    if (acrossLines(t).length && chance(rand, 0.5)) {
+      printAcross(grid, t);
+      features.push('across');
+    }
 
     // amounts restated in 元
     if ((t.unit ?? t.spec.unit) === '万元' && chance(rand, 0.25)) {
@@ -253,6 +260,43 @@ export function generateLayout(base: WorkbookGrid, tables: BaseTables, seed: num
   if (extras.length) features.push(`extra:${extras.map((e) => e.name).join(',')}`);
   features.unshift(`seed:${seed}`);
   return { book, features };
+}
+
+/** Sheet rows holding aligned rows of two neighbouring blocks of one header group that share a wording (本年支出合计
+ * also called 当年支出小计): [earlier row, later row] pairs. */
+function acrossLines(t: RecognizedTable): [RecognizedRow, RecognizedRow][] {
+  const names = (key: string) => {
+    const e = t.spec.blocks.flatMap((bl) => (bl.rows.kind === 'fixed' ? bl.rows.rows : [])).find((x) => 'key' in x && x.key === key);
+    return e && 'key' in e ? [e.label, ...(e.aliases ?? [])].map((n) => squash(n)) : [];
+  };
+  const labelSpec = (b: number) => t.spec.blocks[b]?.columns.find((c) => c.role === 'label' || c.role === 'name');
+  const labelCol = (b: number) => {
+    const key = labelSpec(b)?.key;
+    return key ? t.columns.get(key) : undefined;
+  };
+  // blocks under one header group (支出: 功能分类 | 支出用途), not 收入 | 支出
+  const grouped = (a: number, b: number) => labelSpec(a)!.header.length > 1 && labelSpec(a)!.header[0] === labelSpec(b)!.header[0];
+  const out: [RecognizedRow, RecognizedRow][] = [];
+  for (const a of t.rows) {
+    const b = t.rows.find((x) => x.row === a.row && x.block === a.block + 1);
+    if (!b || labelCol(a.block) === undefined || labelCol(b.block) === undefined || !grouped(a.block, b.block)) continue;
+    if (names(a.key).some((n) => names(b.key).includes(n))) out.push([a, b]);
+  }
+  return out;
+}
+
+/** Prints each line that closes two side-by-side blocks once: the later block's label written in
+ * the earlier block's label column, the earlier block's amounts and the later block's label cleared. */
+export function printAcross(grid: Grid, t: RecognizedTable): void {
+  const colsOf = (b: number) => t.spec.blocks[b].columns.flatMap((c) => (t.columns.has(c.key) ? [{ role: c.role, col: t.columns.get(c.key)! }] : []));
+  for (const [a, b] of acrossLines(t)) {
+    const cells = grid.rows.get(a.row)!;
+    const aLabel = colsOf(a.block).find((c) => c.role === 'label' || c.role === 'name')!.col;
+    const bLabel = colsOf(b.block).find((c) => c.role === 'label' || c.role === 'name')!.col;
+    cells.set(aLabel, { ...cells.get(aLabel), value: cells.get(bLabel)?.value ?? b.label });
+    cells.delete(bLabel);
+    for (const c of colsOf(a.block)) if (c.role === 'amount') cells.delete(c.col);
+  }
 }
 
 function isColumnNumbered(grid: Grid, row: number): boolean {

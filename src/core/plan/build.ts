@@ -263,8 +263,10 @@ export function buildSheet(input: BuildInput): SheetPlan {
   const height = lists[0].length;
   const rowOf = new Map<string, { row: number; block: number }>();
   lists.forEach((list, bi) => list.forEach((item, i) => item?.key && rowOf.set(item.key, { row: bodyTop + i, block: bi })));
+  // rows of an option not chosen (支出用途 without byUse) leave their data unused
+  const specRows = new Set(spec.blocks.flatMap((b) => (b.rows.kind === 'fixed' ? b.rows.rows.flatMap((e) => ('key' in e ? [e.key] : [])) : [])));
   for (const key of Object.keys(input.data?.fixed ?? {})) {
-    if (!rowOf.has(key)) throw new Error(`表 ${spec.id} 没有行「${key}」，数据无处可放`);
+    if (!rowOf.has(key) && !specRows.has(key)) throw new Error(`表 ${spec.id} 没有行「${key}」，数据无处可放`);
   }
   const blockColumns = (bi: number) => columns.filter((c) => c.block === bi);
   const amountIndex = (bi: number, key: string) => blockColumns(bi).filter((c) => c.spec.role === 'amount').findIndex((c) => c.spec.key === key);

@@ -33,6 +33,9 @@ export interface RecognizedRow {
   block: number;
   /** A total whose label sits in one block and its amount in another's column (公开06's 公用经费合计). */
   amountBlock?: number;
+  /** A row whose label is printed in an earlier block's label column, across its own (江苏's
+   * 当年支出小计 closing both the 功能分类 and the 支出用途 blocks). */
+  labelBlock?: number;
   /** The row's amount cells as already read, by sheet column (code tables). */
   amounts?: Map<number, AmountCell>;
 }
@@ -172,6 +175,7 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
     columns.set(key, col);
     headers.set(key, path);
   }
+  keepWithinBlocks(spec, columns, headers);
   // a block printed with one amount column (项目名称 | 金额): the column right of its label,
   // up to the next column read, is the block's total
   const used = new Set(columns.values());
@@ -190,6 +194,30 @@ function mapColumns(grid: Grid, spec: TableSpec, top: number, bottom: number, ye
     }
   }
   return { columns, headers };
+}
+
+/** Side-by-side blocks stand each in its own columns: an amount column read left of its block's
+ * label column, or at or beyond the next block's, is another block's (a group header such as
+ * 支出用途 printed over both 支出 blocks' amounts) and is left for the one-amount-column rule. */
+function keepWithinBlocks(spec: TableSpec, columns: Map<string, number>, headers: Map<string, string[]>): void {
+  const labelOf = (b: TableSpec['blocks'][number]) => b.columns.find((c) => (c.role === 'label' || c.role === 'name') && columns.has(c.key));
+  const labels = spec.blocks.flatMap((b) => {
+    const l = labelOf(b);
+    return l ? [columns.get(l.key)!] : [];
+  });
+  if (labels.length < 2 || !spec.blocks.every((b) => b.rows.kind === 'fixed')) return;
+  for (const block of spec.blocks) {
+    const label = labelOf(block);
+    if (!label) continue;
+    const from = columns.get(label.key)!;
+    const to = Math.min(...labels.filter((c) => c > from), Infinity);
+    for (const c of block.columns) {
+      const col = columns.get(c.key);
+      if (c.role !== 'amount' || col === undefined || (col > from && col < to)) continue;
+      columns.delete(c.key);
+      headers.delete(c.key);
+    }
+  }
 }
 
 /** A label cell a blank template left: "…", "二、…", a bare "三、". */
@@ -281,10 +309,25 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
           kind = 'detail';
         }
       }
+      // a label printed across the next blocks of its header group (支出: 功能分类 | 支出用途), whose
+      // own label cells are blank on this line, also names the row of that wording in each of them
+      let spanned = false;
+      for (let b = blockIndex + 1; b < spec.blocks.length && norm; b++) {
+        const other = spec.blocks[b];
+        const otherLabel = other.columns.find((c) => c.role === 'label' || c.role === 'name');
+        const otherCol = otherLabel ? columns.get(otherLabel.key) : undefined;
+        if (otherCol === undefined || otherCol <= col || textAt(grid, r, otherCol) !== '' || other.rows.kind !== 'fixed') break;
+        if (otherLabel!.header.length < 2 || otherLabel!.header[0] !== labelCol!.header[0]) break;
+        const same = keyed(other).find((e) => !seen.has(e.key) && [e.label, ...(e.aliases ?? [])].some((n) => normalizeLabel(n) === norm));
+        if (!same) continue;
+        seen.add(same.key);
+        rows.push({ key: same.key, row: r, label, code: same.code ?? null, kind: same.sum || same.sumOf ? 'sum' : 'detail', block: b, labelBlock: blockIndex });
+        spanned = true;
+      }
       if (key && !seen.has(key)) {
         seen.add(key);
         rows.push({ key, row: r, label, code: rowCode, kind, block: blockIndex });
-      } else if (!key && norm && !/^(栏次|项目|行次)$/.test(norm)) {
+      } else if (!key && !spanned && norm && !/^(栏次|项目|行次)$/.test(norm)) {
         unmatched.push({ cell: address(r, col), label });
       }
       hit = undefined;
@@ -303,7 +346,7 @@ function fixedRows(grid: Grid, spec: TableSpec, columns: Map<string, number>, bo
       // a label printed there claims it, recognised or not (an outdated class name)
       const labelKey = spec.blocks[b].columns.find((c) => c.role === 'label' || c.role === 'name')?.key;
       const labelCol = labelKey ? columns.get(labelKey) : undefined;
-      const claimed = rows.some((x) => x.row === row.row && x.block === b) || (labelCol !== undefined && textAt(grid, row.row, labelCol) !== '');
+      const claimed = rows.some((x) => x.row === row.row && x.block === b && x.labelBlock === undefined) || (labelCol !== undefined && textAt(grid, row.row, labelCol) !== '');
       if (col !== undefined && !claimed && getCell(grid, row.row, col)?.value !== undefined) {
         row.amountBlock = b;
         break;
