@@ -129,6 +129,7 @@ function classRows(values: Record<string, Cents>, column: string): Record<string
 export function ledgerToTables(ledger: Ledger): Record<string, TableData> {
   const { items } = ledger;
   const of = (fund: Item['fund']) => items.filter((i) => i.fund === fund);
+  const fiscalItems = items.filter((i) => i.fund !== 'other');
   const other = ledger.otherIncome;
   const basicProject = (i: Item) => ({ basic: i.basic, project: i.project });
   const expenseByClass = byClass(items, total);
@@ -172,6 +173,11 @@ export function ledgerToTables(ledger: Ledger): Record<string, TableData> {
           carrySoe: { income: ZERO },
           carryOut: { expenseGpb: ZERO, expenseGf: ZERO, expenseSoe: ZERO },
           ...fiscalClasses,
+          // by 支出用途 (option byUse)
+          useBasic: { useExpense: sum(fiscalItems.map((i) => i.basic)) },
+          useProject: { useExpense: sum(fiscalItems.map((i) => i.project)) },
+          useReserve: { useExpense: ZERO },
+          useCarryOut: { useExpense: ZERO },
         },
       },
       'budget.05': { rows: codeRows(ledger, of('gpb'), (i) => ({ ...basicProject(i), personnel: i.personnel ?? ZERO, public: i.public ?? ZERO })) },
