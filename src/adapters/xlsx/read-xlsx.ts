@@ -8,6 +8,7 @@ import { slideFormula } from '../../core/formula-shift';
 import { type CellValue, type Grid, type GridCell, newGrid, type WorkbookGrid } from '../../core/grid';
 import { clipMerges, mergedCells, mergeRect } from '../../core/grid-bounds';
 import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGES } from '../../core/limits';
+import { relsName, resolveTarget } from './part-names';
 import { attribute, decodeCharacters, decodeXml, elements, endsName, MarkupError, plainMarkup, stringItemText } from './xml';
 
 export interface PartSource {
@@ -57,17 +58,6 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-/** A part named by a relationship target, relative to the part that names it. */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
 interface Relationship {
   type: string;
   target: string;
@@ -76,10 +66,8 @@ interface Relationship {
 }
 
 function relationships(parts: PartSource, part: string): Map<string, Relationship> {
-  const slash = part.lastIndexOf('/');
-  const relsName = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, Relationship>();
-  const xml = parts.text(relsName);
+  const xml = parts.text(relsName(part));
   if (!xml) return out;
   for (const r of elements(xml, 'Relationship')) {
     const id = attribute(r.tag, 'Id');

@@ -4,7 +4,8 @@
 import { columnLetter } from '../../../core/a1';
 import { stringItemText } from '../xml';
 import type { Book } from './book';
-import { CONTENT, NS, REL, relsName } from './package';
+import { relsName } from '../part-names';
+import { CONTENT, NS, REL } from './package';
 import { WORKSHEET_ORDER } from './sheet-data';
 import { elementAt, ensureNamespace, escapeText, findElement, getAttr, insertChild, parseTag } from './xml-edit';
 

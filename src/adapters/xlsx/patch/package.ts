@@ -1,6 +1,7 @@
 // An .xlsx package opened for patching: parts read as text on demand, changed or added parts
 // kept as text, removed parts dropped; everything else is written back exactly as it came.
 import JSZip from 'jszip';
+import { relsName, resolveTarget } from '../part-names';
 import { attribute, elements } from '../xml';
 import { escapeAttr, findElement, elementAt } from './xml-edit';
 
@@ -37,23 +38,6 @@ export interface Relationship {
   target: string;
   /** The part it names (package path without a leading slash); null for an external target. */
   part: string | null;
-}
-
-/** A part named by a relationship target, relative to the part that names it. */
-export function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const piece of target.split('/')) {
-    if (piece === '..') parts.pop();
-    else if (piece !== '.' && piece !== '') parts.push(piece);
-  }
-  return parts.join('/');
-}
-
-/** The relationships part of a part ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
-export function relsName(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** A target for `part` written relative to the folder of `from`. */
