@@ -4,11 +4,10 @@
 // problem in Chinese naming the file.
 import { ZodError } from 'zod';
 import { parseCatalogFile } from '../core/catalog/catalog';
-import { importCatalog, type SourceRow } from '../core/catalog/import';
+import { importCatalog, levelCounts, sheetRows } from '../core/catalog/import';
 import { importProblemsMessage } from '../core/catalog/import-problems';
 import type { CatalogFile } from '../core/catalog/schema';
 import { UserError } from '../core/errors';
-import type { GridCell } from '../core/grid';
 import { describeIssues } from '../core/spec/schema';
 import { acceptCatalog } from '../page/files';
 import { readWorkbookGrid } from '../page/read-workbook';
@@ -44,32 +43,16 @@ async function fromExport(name: string, bytes: ArrayBuffer): Promise<CatalogFile
   if (!year) throw new UserError(`无法从文件名 ${name} 看出科目表的年度：请把年度写进文件名（如“2025年科目.xlsx”），或用 gongkai catalog import --year 导入为 .json 后再选择。`);
   const sheet = (await readWorkbookGrid(name, bytes)).sheets[0];
   if (!sheet) throw new UserError(`${name} 里没有工作表`);
-  const rows: SourceRow[] = [];
-  for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
-    const row = sheet.rows.get(r)!;
-    const last = Math.max(0, ...row.keys());
-    const cells: string[] = [];
-    for (let c = 1; c <= last; c++) cells.push(cellText(row.get(c)));
-    rows.push({ row: r, cells });
-  }
+  const rows = sheetRows(sheet);
   const result = importCatalog(rows, Number(year), `由 ${name} 导入`);
   if (!result.catalog) throw new UserError(importProblemsMessage(name, result.problems));
   return result.catalog;
 }
 
-/** A grid cell's text as a user sees it: its error, or its value. */
-function cellText(cell: GridCell | undefined): string {
-  if (!cell) return '';
-  if (cell.error) return cell.error;
-  return cell.value === null ? '' : String(cell.value);
-}
-
-const LEVELS = { function: ['功能分类', '类', '款', '项'], 'economic-dept': ['部门经济分类', '类', '款', '细目'], 'economic-gov': ['政府经济分类', '类', '款', '细目'] } as const;
+const CLASSIFICATIONS = { function: '功能分类', 'economic-dept': '部门经济分类', 'economic-gov': '政府经济分类' } as const;
 
 /** What a loaded catalog holds, in the words of catalog import. */
 export function describeUserCatalog({ file, catalog }: UserCatalog): string {
-  const entries = catalog.form === 'full' ? catalog.entries : [];
-  const count = (len: number) => entries.filter(([code]) => code.length === len).length;
-  const [what, a, b, c] = LEVELS[catalog.classification];
-  return `已载入科目表 ${file}：${catalog.year}年${what} ${entries.length} 个科目（${a} ${count(3)} 个、${b} ${count(5)} 个、${c} ${count(7)} 个），填充和检查${catalog.year}年的表时用它代替内置科目表。`;
+  const entries = catalog.form === 'full' ? catalog.entries.length : 0;
+  return `已载入科目表 ${file}：${catalog.year}年${CLASSIFICATIONS[catalog.classification]} ${entries} 个科目（${levelCounts(catalog)}），填充和检查${catalog.year}年的表时用它代替内置科目表。`;
 }

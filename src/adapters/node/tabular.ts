@@ -1,8 +1,7 @@
 // Reading a spreadsheet or CSV file as rows of text (for imports), with clear errors.
 import * as path from 'node:path';
 import { UserError } from '../../core/errors';
-import type { SourceRow } from '../../core/catalog/import';
-import type { GridCell } from '../../core/grid';
+import { sheetRows, type SourceRow } from '../../core/catalog/import';
 import { readGrid } from './grid-file';
 import { decodeText } from './decode-text';
 import { MAX_WORKBOOK_BYTES, readInputFile } from './input-file';
@@ -50,21 +49,5 @@ export async function readRows(file: string): Promise<SourceRow[]> {
   // the direct reader: bounded in memory and time, where a workbook model of a large export is not
   const ws = readGrid(file, bytes).sheets[0];
   if (!ws) throw new UserError(`${file} 里没有工作表`);
-  const rows: SourceRow[] = [];
-  for (const r of [...ws.rows.keys()].sort((a, b) => a - b)) {
-    const row = ws.rows.get(r)!;
-    let last = 0;
-    for (const c of row.keys()) if (c > last) last = c;
-    const cells: string[] = [];
-    for (let c = 1; c <= last; c++) cells.push(cellText(row.get(c)));
-    rows.push({ row: r, cells });
-  }
-  return rows;
-}
-
-/** A grid cell's text as a user sees it: its error, or its value. */
-function cellText(cell: GridCell | undefined): string {
-  if (!cell) return '';
-  if (cell.error) return cell.error;
-  return cell.value === null ? '' : String(cell.value);
+  return sheetRows(ws);
 }

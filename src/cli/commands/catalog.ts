@@ -1,6 +1,6 @@
 // gongkai catalog import: a province's catalog export → a catalog file every command accepts.
 import { UserError } from '../../core/errors';
-import { importCatalog } from '../../core/catalog/import';
+import { importCatalog, levelCounts } from '../../core/catalog/import';
 import { importProblemsMessage } from '../../core/catalog/import-problems';
 import { readRows } from '../../adapters/node/tabular';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
@@ -21,8 +21,6 @@ export async function runCatalogImport(file: string, args: CatalogImportArgs): P
   if (!result.catalog) throw new UserError(importProblemsMessage(file, result.problems));
   const catalog = result.catalog;
   if (catalog.form !== 'full') throw new Error('unreachable');
-  const count = (len: number) => catalog.entries.filter(([code]) => code.length === len).length;
   await writeFileAtomic(args.output, JSON.stringify(catalog, null, 1) + '\n', { force: args.force, inputs: [file] });
-  const levels = catalog.classification === 'function' ? ['类', '款', '项'] : ['类', '款', '细目'];
-  return `已导入 ${catalog.entries.length} 个科目（${levels[0]} ${count(3)} 个、${levels[1]} ${count(5)} 个、${levels[2]} ${count(7)} 个），写入 ${args.output}。\n其他命令加 --catalog ${args.output} 即可使用。`;
+  return `已导入 ${catalog.entries.length} 个科目（${levelCounts(catalog)}），写入 ${args.output}。\n其他命令加 --catalog ${args.output} 即可使用。`;
 }

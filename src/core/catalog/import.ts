@@ -1,6 +1,7 @@
 // Importing a province's catalog export (预算管理一体化系统: 科目编码/科目名称 columns, or cells
 // like "2010301##行政运行" / "[2010301]行政运行") into a catalog file, with every problem found.
 import { ancestorCodes } from '../codes';
+import type { Grid, GridCell } from '../grid';
 import { MAX_CATALOG_ENTRIES } from '../limits';
 import { parseCodeText } from './lookup';
 import { CatalogFile, type Classification } from './schema';
@@ -9,6 +10,29 @@ export interface SourceRow {
   /** 1-based row number in the source, for messages. */
   row: number;
   cells: string[];
+}
+
+/** The rows of an export's sheet as text, each cell as a user sees it (its error, or its value). */
+export function sheetRows(sheet: Grid): SourceRow[] {
+  const text = (cell: GridCell | undefined) => (!cell ? '' : cell.error ? cell.error : cell.value === null ? '' : String(cell.value));
+  const rows: SourceRow[] = [];
+  for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
+    const row = sheet.rows.get(r)!;
+    let last = 0;
+    for (const c of row.keys()) if (c > last) last = c;
+    const cells: string[] = [];
+    for (let c = 1; c <= last; c++) cells.push(text(row.get(c)));
+    rows.push({ row: r, cells });
+  }
+  return rows;
+}
+
+/** An imported catalog's entries by level: "类 1 个、款 1 个、项 2 个". */
+export function levelCounts(catalog: CatalogFile): string {
+  const entries = catalog.form === 'full' ? catalog.entries : [];
+  const count = (len: number) => entries.filter(([code]) => code.length === len).length;
+  const levels = catalog.classification === 'function' ? ['类', '款', '项'] : ['类', '款', '细目'];
+  return levels.map((level, i) => `${level} ${count(3 + 2 * i)} 个`).join('、');
 }
 
 export interface ImportProblem {
