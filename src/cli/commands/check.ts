@@ -1,11 +1,11 @@
 // gongkai check: recognise the disclosure tables of a workbook and report every inconsistency.
 import * as path from 'node:path';
 import { checkCommand, otherBook, type OtherBook } from '../../core/commands/check';
+import type { Resources } from '../../core/commands/resources';
 import { readNarrativeFile } from '../../adapters/node/paragraphs';
 import { renderReport } from '../../core/check/render';
 import type { Report } from '../../core/check/finding';
 import { nodeResources } from '../../adapters/node/templates';
-import { readGridFile } from '../../adapters/node/grid-file';
 import { readCheckInput } from '../../adapters/node/check-input';
 import { locateFindings } from '../../core/pdf-layout/locate';
 import { checkOutputPath, writeFileAtomic } from '../../adapters/node/output';
@@ -34,9 +34,8 @@ export function checkInputs(file: string, args: CheckArgs): string[] {
 }
 
 /** Another workbook or published PDF (last year's, this year's budget) to check stated figures against. */
-async function otherFile(file: string): Promise<OtherBook> {
-  const grid = path.extname(file).toLowerCase() === '.pdf' ? (await readCheckInput(file)).grid : readGridFile(file);
-  return otherBook(file, grid, nodeResources(), yearInName(file));
+async function otherFile(file: string, res: Resources): Promise<OtherBook> {
+  return otherBook(file, (await readCheckInput(file)).grid, res, yearInName(file));
 }
 
 export async function checkFile(file: string, args: CheckArgs): Promise<Report> {
@@ -50,9 +49,10 @@ export async function checkFile(file: string, args: CheckArgs): Promise<Report> 
   const { bytes, grid, pdf } = await readCheckInput(file);
   if (args.annotate) requireExtension(args.annotate, pdf ? ['.pdf'] : ['.xlsx'], '--annotate');
   const narrative = args.narrative ? await readNarrativeFile(args.narrative) : undefined;
-  const prior = args.prior ? await otherFile(args.prior) : undefined;
-  const budget = args.budget ? await otherFile(args.budget) : undefined;
-  const { plan, report } = checkCommand(grid, nodeResources(args.catalog), file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
+  const res = nodeResources(args.catalog);
+  const prior = args.prior ? await otherFile(args.prior, res) : undefined;
+  const budget = args.budget ? await otherFile(args.budget, res) : undefined;
+  const { plan, report } = checkCommand(grid, res, file, { year: year ?? yearInName(file), narrative, prior, budget, mark: Boolean(args.annotate), pdf: Boolean(pdf) });
   if (pdf) locateFindings(report, pdf);
   if (pdf && args.annotate) {
     const { annotatedPdf } = await import('../../adapters/pdf/annotate-pdf');
