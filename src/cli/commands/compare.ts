@@ -4,6 +4,7 @@ import type { CompareReport } from '../../core/compare/compare';
 import { renderCompare } from '../../core/compare/render';
 import { UserError } from '../../core/errors';
 import { readCheckInput } from '../../adapters/node/check-input';
+import { locateCell } from '../../core/pdf-layout/locate';
 import { nodeResources } from '../../adapters/node/templates';
 import { parseYear } from '../options';
 
@@ -20,10 +21,7 @@ export async function compareFiles(workbookFile: string, pdfFile: string, args: 
   const pdf = await readCheckInput(pdfFile);
   if (!pdf.pdf) throw new UserError(`${pdfFile} 不是 PDF 文件：第二个文件应为公开的 PDF，第一个为公开表工作簿（.xlsx）。`);
   const layout = pdf.pdf;
-  const locate = (sheet: string, cell: string) => {
-    const b = layout.boxes.get(sheet)?.get(cell);
-    return b ? { page: b.page, box: [b.x0, b.y0, b.x1, b.y1] as [number, number, number, number] } : undefined;
-  };
+  const locate = (sheet: string, cell: string) => locateCell(layout, sheet, cell);
   return compareCommand({ workbook: { file: workbookFile, grid: workbook.grid }, pdf: { file: pdfFile, grid: pdf.grid, locate }, year }, nodeResources(args.catalog)).report;
 }
 

@@ -48,8 +48,8 @@ export interface CompareReport {
   differences: Difference[];
 }
 
-/** Where a cell of a PDF sheet is printed (page and box), when known. */
-export type Locate = (sheet: string, cell: string) => { page: number; box: [number, number, number, number] } | undefined;
+/** Where a cell of a PDF sheet is printed (page, and its box unless printed blank), when known. */
+export type Locate = (sheet: string, cell: string) => { page: number; box?: [number, number, number, number] } | undefined;
 
 export interface CompareSide {
   file: string;
@@ -72,14 +72,8 @@ const ofRow = (r: RecognizedRow) => (r.key === 'single' ? '' : `「${rowName(r)}
 
 function place(side: CompareSide, sheet: string, cell: string, text: string): Place {
   const at = side.locate?.(sheet, cell);
-  if (at) return { sheet, cell, text, page: at.page, box: at.box };
-  // a cell printed blank has no box: the page its row is printed on (from the row's other cells)
-  const row = /\d+$/.exec(cell)?.[0];
-  for (const col of row && side.locate ? ['A', 'B', 'C', 'D', 'E', 'F'] : []) {
-    const near = side.locate!(sheet, `${col}${row}`);
-    if (near) return { sheet, cell, text, page: near.page };
-  }
-  return { sheet, cell, text };
+  if (!at) return { sheet, cell, text };
+  return at.box ? { sheet, cell, text, page: at.page, box: at.box } : { sheet, cell, text, page: at.page };
 }
 
 /** "第6页" on a PDF, "D9" on a workbook (the table's sheet is named with the table). */

@@ -21,3 +21,16 @@ export function locateFindings(report: Report, layout: PdfLayout): void {
     f.location = { page: box.page, box: [box.x0, box.y0, box.x1, box.y1], text: textAt(sheet, row, col), row: label || null };
   }
 }
+
+/**
+ * Where a cell of a PDF sheet is printed: its page and box; a cell printed blank has no box, so
+ * the page its row is printed on (from the row's other cells); undefined when neither is known.
+ */
+export function locateCell(layout: PdfLayout, sheet: string, cell: string): { page: number; box?: [number, number, number, number] } | undefined {
+  const boxes = layout.boxes.get(sheet);
+  const b = boxes?.get(cell);
+  if (b) return { page: b.page, box: [b.x0, b.y0, b.x1, b.y1] };
+  const { row } = parseAddress(cell);
+  for (const [other, near] of boxes ?? []) if (parseAddress(other).row === row) return { page: near.page };
+  return undefined;
+}
