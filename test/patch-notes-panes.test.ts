@@ -36,6 +36,20 @@ async function annotateThenClear(input: string): Promise<{ annotated: Map<string
   return { annotated: await parts(annotated), cleared: await parts(cleared) };
 }
 
+/** A table with no notes whose 合计 C4 is wrong: check marks it. */
+function wrongTotal() {
+  return strippedWorkbook({
+    title: '一般公共预算支出表',
+    unit: '万元',
+    columns: ['合计', '基本支出', '项目支出'],
+    rows: [
+      { code: '2010301', name: '', amounts: [386.42, 386.42, 0] },
+      { code: '2010302', name: '一般行政管理事务', amounts: [58.6, 0, 58.6] },
+    ],
+    total: [999, 386.42, 58.6],
+  });
+}
+
 const THREADED_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments';
 const THREADED = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="${THREADED_NS}" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="B10" dT="2025-03-01T08:00:00.00" personId="{2D1F4A1C-0000-4000-8000-000000000001}" id="{5B0E2C11-0000-4000-8000-000000000002}"><text>请核对这一行</text></threadedComment></ThreadedComments>`;
 const PERSONS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="${THREADED_NS}" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="张会计" id="{2D1F4A1C-0000-4000-8000-000000000001}" userId="zhang@example.org" providerId="AD"/></personList>`;
@@ -74,16 +88,7 @@ it('a user\'s notes parts come back byte for byte after annotate and clear; thre
 
 it.each([['with'], ['without']])('the notes parts annotate made on a sheet without notes go with clear, links and content types too (a workbook %s a VML content type)', async (vml) => {
   const input = at(`plain-${vml}.xlsx`);
-  const book = strippedWorkbook({
-    title: '一般公共预算支出表',
-    unit: '万元',
-    columns: ['合计', '基本支出', '项目支出'],
-    rows: [
-      { code: '2010301', name: '', amounts: [386.42, 386.42, 0] },
-      { code: '2010302', name: '一般行政管理事务', amounts: [58.6, 0, 58.6] },
-    ],
-    total: [999, 386.42, 58.6],
-  });
+  const book = wrongTotal();
   const bytes = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
   // exceljs declares .vml always; Excel only with a drawing
   fs.writeFileSync(input, vml === 'with' ? bytes : await edited(bytes, (get) => ({ '[Content_Types].xml': get('[Content_Types].xml').replace(/<Default Extension="vml"[^>]*\/>/, '') })));
@@ -144,16 +149,7 @@ it('fill: a frozen header above the inserted rows stays as it is', async () => {
 
 it('a marked cell that has a user\'s note keeps that note as it is (text and author); clear leaves the notes parts byte for byte', async () => {
   const input = at('user-note-on-mark.xlsx');
-  const book = strippedWorkbook({
-    title: '一般公共预算支出表',
-    unit: '万元',
-    columns: ['合计', '基本支出', '项目支出'],
-    rows: [
-      { code: '2010301', name: '', amounts: [386.42, 386.42, 0] },
-      { code: '2010302', name: '一般行政管理事务', amounts: [58.6, 0, 58.6] },
-    ],
-    total: [999, 386.42, 58.6],
-  });
+  const book = wrongTotal();
   book.getWorksheet(TABLE)!.getCell('C4').note = '会计：合计待核';
   fs.writeFileSync(input, Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer));
   const before = await parts(input);
