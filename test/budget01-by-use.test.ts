@@ -2,23 +2,16 @@
 // (基本支出, 项目支出, 单位预留机动经费), the 当年支出小计 / 支出合计 lines printed across both 支出
 // blocks with their amounts in the 支出用途 column. Read from the real 江苏省高级人民法院 PDF (page 8)
 // and from a workbook generated with the byUse option.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readPdfPages } from '../src/adapters/pdf/read-pdf';
-import { catalogsForCheck, loadCatalog, loadCrossRules, loadSpecs } from '../src/adapters/node/templates';
-import { checkWorkbook } from '../src/core/check/check';
-import type { Finding } from '../src/core/check/finding';
+import { loadCatalog, loadSpecs } from '../src/adapters/node/templates';
 import { type WorkbookGrid } from '../src/core/grid';
-import { layoutPages } from '../src/core/pdf-layout/layout';
 import { recognize, type RecognizedTable } from '../src/core/recognize/tables';
 import { openBook } from '../src/core/check/check';
-import { parseAddress } from '../src/core/a1';
 import { checkSample, sampleCatalogs, sampleGrid, sampleLedger } from './helpers/sample';
 import { generateLayout, printAcross } from './helpers/layout-grammar';
 import { random } from './helpers/workbook';
 import { cloneBook, sheetOf } from './helpers/layouts';
+import { checkGjfy, findingsOn, readGjfy, setText } from './helpers/gjfy';
 
-const PDF = path.join(__dirname, 'fixtures', 'pdf', 'js-gjfy-2019-budget.pdf');
 const PAGE = '第8页 收支预算总表';
 const specs = loadSpecs();
 /** 2019's 21 classes read by the 2024 catalog's names: all but 资源勘探信息等支出 (2024: 资源勘探工业信息等支出), printed blank. */
@@ -26,16 +19,8 @@ const CLASSES = 20;
 
 let pdfGrid: WorkbookGrid;
 beforeAll(async () => {
-  pdfGrid = layoutPages(await readPdfPages(PDF, fs.readFileSync(PDF))).grid;
+  pdfGrid = await readGjfy();
 }, 60_000);
-
-const checkPdf = (grid: WorkbookGrid) => checkWorkbook({ file: PDF, grid, specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: null });
-const on = (findings: Finding[], sheet: string) => findings.filter((f) => f.sheet === sheet && f.severity !== 'notice').map((f) => `${f.rule} ${f.severity} ${f.cell}`);
-
-function setText(grid: WorkbookGrid, sheet: string, cell: string, value: string | number): void {
-  const { row, col } = parseAddress(cell);
-  grid.sheets.find((s) => s.name === sheet)!.rows.get(row)!.get(col)!.value = value;
-}
 
 /** The sample budget with option byUse: its 支出用途 rows filled from the sample's 基本/项目 split. */
 function byUseGrid(): Promise<WorkbookGrid> {
@@ -81,15 +66,15 @@ describe('江苏 公开01 (gjfy 2019, page 8)', () => {
   });
 
   test('checked with no finding: 当年收入小计, 当年支出小计 = 基本 + 项目 + 机动 = Σ 功能分类, 收入合计 = 支出合计', () => {
-    const report = checkPdf(pdfGrid);
-    expect(on(report.findings, PAGE)).toEqual([]);
+    const report = checkGjfy(pdfGrid);
+    expect(findingsOn(report.findings, PAGE)).toEqual([]);
   });
 
   test('a 基本支出 printed wrong is exactly one error, at 当年支出小计', () => {
     const grid = cloneBook(pdfGrid);
     setText(grid, PAGE, 'F7', '21,969.00');
-    const report = checkPdf(grid);
-    expect(on(report.findings, PAGE)).toEqual(['col.sum error F28']);
+    const report = checkGjfy(grid);
+    expect(findingsOn(report.findings, PAGE)).toEqual(['col.sum error F28']);
     const f = report.findings.find((x) => x.sheet === PAGE)!;
     expect([f.expected, f.actual]).toEqual([37189.34, 37188.34]);
     expect(f.message).toContain('基本支出');
@@ -98,15 +83,15 @@ describe('江苏 公开01 (gjfy 2019, page 8)', () => {
   test('a 功能分类 class printed wrong is found against the 当年支出小计 printed in the 支出用途 column', () => {
     const grid = cloneBook(pdfGrid);
     setText(grid, PAGE, 'D10', '27,489.23');
-    const report = checkPdf(grid);
-    expect(on(report.findings, PAGE)).toEqual(['col.sum error F28']);
+    const report = checkGjfy(grid);
+    expect(findingsOn(report.findings, PAGE)).toEqual(['col.sum error F28']);
     expect(report.findings.find((x) => x.sheet === PAGE)!.expected).toBe(37189.34);
   });
 
   test('收入合计 ≠ 支出合计 is the balance error', () => {
     const grid = cloneBook(pdfGrid);
     setText(grid, PAGE, 'B30', '37,188.43');
-    expect(on(checkPdf(grid).findings, PAGE)).toEqual(['col.sum error B30', 't01.balance error B30']);
+    expect(findingsOn(checkGjfy(grid).findings, PAGE)).toEqual(['col.sum error B30', 't01.balance error B30']);
   });
 });
 

@@ -1,36 +1,22 @@
 // 公开04 财政拨款收支总表 with spending by 支出用途 only, as Jiangsu prints it: 收入 | 支出 (支出用途:
 // 基本支出, 项目支出, 单位预留机动经费, 支出合计), no 功能分类 block. Read from the real 江苏省高级人民法院
 // PDF (page 10) and from a workbook generated with the byUse option (three blocks).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parseAddress } from '../src/core/a1';
-import { readPdfPages } from '../src/adapters/pdf/read-pdf';
-import { catalogsForCheck, loadCatalog, loadCrossRules, loadSpecs } from '../src/adapters/node/templates';
-import { checkWorkbook, openBook } from '../src/core/check/check';
-import type { Finding } from '../src/core/check/finding';
+import { loadCatalog, loadSpecs } from '../src/adapters/node/templates';
+import { openBook } from '../src/core/check/check';
 import { type WorkbookGrid } from '../src/core/grid';
-import { layoutPages } from '../src/core/pdf-layout/layout';
 import { recognize } from '../src/core/recognize/tables';
 import { printAcross } from './helpers/layout-grammar';
 import { cloneBook, sheetOf } from './helpers/layouts';
+import { checkGjfy, findingsOn, readGjfy, setText } from './helpers/gjfy';
 import { checkSample, sampleCatalogs, sampleGrid, sampleLedger } from './helpers/sample';
 
-const PDF = path.join(__dirname, 'fixtures', 'pdf', 'js-gjfy-2019-budget.pdf');
 const PAGE = '第10页 财政拨款收支预算总表';
 const specs = loadSpecs();
 
 let pdfGrid: WorkbookGrid;
 beforeAll(async () => {
-  pdfGrid = layoutPages(await readPdfPages(PDF, fs.readFileSync(PDF))).grid;
+  pdfGrid = await readGjfy();
 }, 60_000);
-
-const checkPdf = (grid: WorkbookGrid) => checkWorkbook({ file: PDF, grid, specs, crossRules: loadCrossRules(), catalogs: catalogsForCheck(), year: null });
-const on = (findings: Finding[], sheet: string) => findings.filter((f) => f.sheet === sheet && f.severity !== 'notice').map((f) => `${f.rule} ${f.severity} ${f.cell}`);
-
-function setText(grid: WorkbookGrid, sheet: string, cell: string, value: string): void {
-  const { row, col } = parseAddress(cell);
-  grid.sheets.find((s) => s.name === sheet)!.rows.get(row)!.get(col)!.value = value;
-}
 
 describe('江苏 公开04 (gjfy 2019, page 10)', () => {
   test('every row read: the 支出用途 block stands where the 功能分类 block would', () => {
@@ -42,16 +28,16 @@ describe('江苏 公开04 (gjfy 2019, page 10)', () => {
   });
 
   test('checked with no finding, the cross-table rules on 功能分类 skipped', () => {
-    const report = checkPdf(pdfGrid);
-    expect(on(report.findings, PAGE)).toEqual([]);
+    const report = checkGjfy(pdfGrid);
+    expect(findingsOn(report.findings, PAGE)).toEqual([]);
     expect(report.findings.filter((f) => f.rule.startsWith('x.t04'))).toEqual([]);
   });
 
   test('a 基本支出 printed wrong is exactly one error, at 支出合计', () => {
     const grid = cloneBook(pdfGrid);
     setText(grid, PAGE, 'D7', '21,969.00');
-    const report = checkPdf(grid);
-    expect(on(report.findings, PAGE)).toEqual(['col.sum error D10']);
+    const report = checkGjfy(grid);
+    expect(findingsOn(report.findings, PAGE)).toEqual(['col.sum error D10']);
     const f = report.findings.find((x) => x.sheet === PAGE)!;
     expect([f.expected, f.actual]).toEqual([37189.34, 37188.34]);
     expect(f.message).toContain('基本支出');
@@ -60,7 +46,7 @@ describe('江苏 公开04 (gjfy 2019, page 10)', () => {
   test('支出合计 ≠ 收入合计: its sum and the balance', () => {
     const grid = cloneBook(pdfGrid);
     setText(grid, PAGE, 'D10', '37,188.43');
-    expect(on(checkPdf(grid).findings, PAGE)).toEqual(['t04.byUse.balance error B10', 'col.sum error D10']);
+    expect(findingsOn(checkGjfy(grid).findings, PAGE)).toEqual(['t04.byUse.balance error B10', 'col.sum error D10']);
   });
 });
 
