@@ -10,13 +10,13 @@ import { Packer } from 'docx';
 import { UserError } from '../core/errors';
 import { COMMAND_NAMES, runCommand, type CommandRequest, type CommandResult } from '../core/commands/run';
 import { locateFindings } from '../core/pdf-layout/locate';
-import { isPdf } from '../adapters/pdf/read-pdf';
 import type { BookPlan } from '../core/commands/plan';
 import type { Resources } from '../core/commands/resources';
 import { planToWorkbook } from '../adapters/exceljs/write-plan';
 import { type Applied, patchWorkbookBytes } from '../adapters/xlsx/patch/apply-plan';
 import { narrativeDocument } from '../adapters/docx/narrative-docx';
 import { DOCX_TYPE, type Output, type WorkbookFile, XLSX_TYPE } from './files';
+import { fileGrid, isPdfFile } from './file-grid';
 import { readWorkbookGrid } from './read-workbook';
 
 export { acceptWorkbook, DOCX_TYPE, MAX_WORKBOOK_BYTES, type Output, type WorkbookFile, XLSX_TYPE } from './files';
@@ -51,8 +51,7 @@ export interface FileRun {
 /** Last year's workbook or published PDF, read for narrate and check. */
 async function withPrior(req: CommandRequest, prior?: WorkbookFile | null): Promise<CommandRequest> {
   if (!prior || (req.command !== 'narrate' && req.command !== 'check')) return req;
-  const grid = isPdfFile(prior) ? (await (await import('./pdf')).readPdfLayout(prior.name, prior.bytes)).grid : await readWorkbookGrid(prior.name, prior.bytes);
-  return { ...req, prior: { file: prior.name, label: '上年文件', grid } };
+  return { ...req, prior: { file: prior.name, label: '上年文件', grid: await fileGrid(prior) } };
 }
 
 /** Runs a command on `file` (none for a template); `prior` is last year's workbook or PDF, for narrate and check. */
@@ -82,7 +81,6 @@ function yearInName(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const isPdfFile = (file: WorkbookFile) => /\.pdf$/i.test(file.name) || isPdf(new Uint8Array(file.bytes, 0, Math.min(1024, file.bytes.byteLength)));
 
 /** A published PDF is checked (findings located on its pages); nothing is written. */
 async function runOnPdf(req: CommandRequest, file: WorkbookFile, res: Resources): Promise<FileRun> {

@@ -10,7 +10,7 @@ import type { RequestContext, SetSupport } from '../adapters/office/excel-api';
 import { loadResources } from './resources';
 import { describeUserCatalog, readUserCatalog } from './user-catalog';
 import { acceptCatalog, acceptWorkbook } from '../page/files';
-import { readWorkbookGrid } from '../page/read-workbook';
+import { fileGrid } from '../page/file-grid';
 import type { NamedGrid } from '../core/commands/narrate';
 import { $, commandFromUrl, explain, installStyle, offer, request, say, show, wireCommands, type CommandName } from './view';
 
@@ -89,9 +89,7 @@ async function choosePrior(input: HTMLInputElement): Promise<void> {
   if (!f) return say('不与上年比较。');
   try {
     acceptWorkbook(f.name, f.size, true);
-    const bytes = await f.arrayBuffer();
-    const grid = /\.pdf$/i.test(f.name) ? (await (await import('../page/pdf')).readPdfLayout(f.name, bytes)).grid : await readWorkbookGrid(f.name, bytes);
-    prior = { file: f.name, label: '上年文件', grid };
+    prior = { file: f.name, label: '上年文件', grid: await fileGrid({ name: f.name, bytes: await f.arrayBuffer() }) };
     say(`上年文件：${f.name}`);
   } catch (e) {
     input.value = '';
