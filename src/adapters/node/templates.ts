@@ -71,7 +71,7 @@ function readCatalogFiles(dir: string): CatalogFile[] {
     .map((f) => readCatalogFile(path.join(dir, f)));
 }
 
-export function catalogYears(files: CatalogFile[], classification: Classification): number[] {
+function catalogYears(files: CatalogFile[], classification: Classification): number[] {
   return files.filter((f) => f.classification === classification).map((f) => f.year).sort();
 }
 
